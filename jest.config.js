@@ -1,0 +1,32 @@
+/**
+ * One Jest run for every workspace. TypeScript is transpiled by SWC (type checking is `tsc -b`),
+ * and workspace packages resolve to their sources so tests never need a build.
+ */
+const transform = {
+  '^.+\\.(t|j)s$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@genauth-wxapp/fixtures$': '<rootDir>/../fixtures/src/index.ts',
+  '^@genauth-wxapp/mock-server$': '<rootDir>/../mock-server/src/index.ts',
+  '^@genauth-wxapp/sdk$': '<rootDir>/../sdk/src/index.ts',
+};
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  rootDir: `${__dirname}/${name}`,
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: ['/node_modules/'],
+  moduleNameMapper,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  ...extra,
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [project('fixtures'), project('mock-server'), project('sdk'), project('conformance')],
+};

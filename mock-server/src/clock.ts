@@ -1,0 +1,52 @@
+/** A source of the current time in milliseconds since the Unix epoch. */
+export interface Clock {
+  now(): number;
+}
+
+/** The real wall clock. */
+export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The mock's clock: a base clock plus an offset that the control surface can move.
+ * Everything time-based in the mock (code TTLs, token expiry, watermarks, rate windows,
+ * rid prefixes) reads this clock, so tests advance time instead of sleeping.
+ */
+export class MockClock implements Clock {
+  #offset = 0;
+  readonly #base: Clock;
+
+  constructor(base: Clock = systemClock) {
+    this.#base = base;
+  }
+
+  now(): number {
+    return this.#base.now() + this.#offset;
+  }
+
+  /** Seconds since the epoch, as WeChat and JWTs use. */
+  nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  /** Moves time forward (or back, with a negative value) by `ms`. */
+  advance(ms: number): number {
+    this.#offset += ms;
+    return this.now();
+  }
+
+  /** Jumps to an absolute time. */
+  set(epochMs: number): number {
+    this.#offset = epochMs - this.#base.now();
+    return this.now();
+  }
+
+  /** Drops every adjustment. */
+  reset(): void {
+    this.#offset = 0;
+  }
+}
+
+/** A clock frozen at `epochMs`, for deterministic tests. */
+export function fixedClock(epochMs: number): Clock {
+  return { now: () => epochMs };
+}

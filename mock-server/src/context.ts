@@ -1,0 +1,17 @@
+import type { MockClock } from './clock';
+import type { ResolvedOptions } from './options';
+import type { SeededRandom } from './random';
+import type { Store } from './store';
+
+/**
+ * Everything an app factory may use, passed explicitly (no module state). Apps read
+ * `ctx.store.*` on every request, never cache it: `reset` swaps the state objects.
+ */
+export interface Context {
+  store: Store;
+  clock: MockClock;
+  random: SeededRandom;
+  options: ResolvedOptions;
+  /** Base URL the server is reachable at once started (`''` before), for URLs it hands out. */
+  baseUrl(): string;
+}

@@ -1,0 +1,103 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+
+import express, { type Express } from 'express';
+
+import { MockClock } from './clock';
+import type { Context } from './context';
+import { controlApp } from './control/app';
+import { genauthApp } from './genauth/app';
+import { notFound, lastResort } from './http/fallback';
+import { resolveOptions, type MockServerOptions } from './options';
+import { SeededRandom } from './random';
+import { createStore, type Store } from './store';
+import { wechatApp } from './wechat/app';
+
+/** A mock server: an Express app plus its lifecycle. Nothing listens until `start()`. */
+export interface MockServer {
+  /** The composed Express app (usable with supertest without listening). */
+  readonly app: Express;
+  /** The state behind every route. */
+  readonly store: Store;
+  /** The clock every rule reads; `advance()` it to expire codes and tokens. */
+  readonly clock: MockClock;
+  /** The explicit context shared by every app. */
+  readonly context: Context;
+  /** `http://host:port` once started, `''` before. */
+  readonly url: string;
+  /** Listens on `port` (0 = a free port) and resolves to the base URL. */
+  start(port?: number): Promise<string>;
+  /** Stops listening and closes open connections. */
+  stop(): Promise<void>;
+  /** Back to the seeded state (optionally of another seed); the clock is untouched. */
+  reset(seed?: string): void;
+}
+
+/**
+ * Builds the mock: WeChat's paths (`/sns`, `/cgi-bin`, `/wxa`), GenAuth's (`/api/v2`,
+ * `/graphql/v2`, `/connections`, `/oidc`, `/.well-known`) and the control surface (`/__mock/v1`)
+ * on one app. Each part is an app factory over the same explicit {@link Context}.
+ */
+export function createMockServer(options: MockServerOptions = {}): MockServer {
+  const resolved = resolveOptions(options);
+  const clock = new MockClock(options.clock);
+  const random = { current: new SeededRandom(resolved.seed) };
+  const store = createStore(resolved.seed, clock, random, resolved.fixtures);
+  let url = '';
+  const context: Context = {
+    store,
+    clock,
+    options: resolved,
+    get random() {
+      return random.current;
+    },
+    baseUrl: () => url,
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+  app.use(wechatApp(context));
+  app.use(genauthApp(context));
+  app.use('/__mock/v1', controlApp(context));
+  app.use(notFound);
+  app.use(lastResort(resolved.log));
+
+  let server: Server | undefined;
+  return {
+    app,
+    store,
+    clock,
+    context,
+    get url() {
+      return url;
+    },
+    async start(port = 0) {
+      if (server) throw new Error(`mock server already listening at ${url}`);
+      const s = createServer(app);
+      server = s;
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, resolved.host, () => resolve());
+      });
+      const { port: actual } = s.address() as AddressInfo;
+      const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+      url = `http://${host}:${actual}`;
+      return url;
+    },
+    async stop() {
+      const s = server;
+      if (!s) return;
+      server = undefined;
+      url = '';
+      await new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections();
+      });
+    },
+    reset(seed?: string) {
+      store.reset(seed);
+    },
+  };
+}
