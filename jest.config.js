@@ -28,5 +28,6 @@ const project = (name, extra = {}) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   projects: [project('fixtures'), project('mock-server'), project('sdk'), project('conformance')],
 };
