@@ -1,16 +1,107 @@
-import type { Fixtures } from '@genauth-wxapp/fixtures';
+import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from '../clock';
 
-/** WeChat platform state: apps, users, codes, sessions, access tokens. */
+/** A WeChat user of one app (a mutable copy of its fixture). */
+export type WechatUser = WechatUserFixture;
+
+/** A `wx.login` code. */
+export interface LoginCode {
+  code: string;
+  appid: string;
+  openid: string;
+  issuedAt: number;
+  usedAt: number | null;
+}
+
+/** A phone code from the getPhoneNumber button. */
+export interface PhoneCode {
+  code: string;
+  appid: string;
+  openid: string;
+  issuedAt: number;
+  usedAt: number | null;
+}
+
+/** The one valid session_key of a (user, app). */
+export interface Session {
+  appid: string;
+  openid: string;
+  sessionKey: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** An access token of either family. */
+export interface AccessToken {
+  token: string;
+  appid: string;
+  /** `token` = `GET /cgi-bin/token`, `stable` = `POST /cgi-bin/stable_token`; isolated families. */
+  family: 'token' | 'stable';
+  issuedAt: number;
+  expiresAt: number;
+  /** When a newer token replaced this one: it answers 40001 from then on. */
+  revokedAt: number | null;
+}
+
+/** Force-refresh bookkeeping of stable_token, per app. */
+export interface StableQuota {
+  day: number;
+  forced: number;
+  lastForcedAt: number | null;
+}
+
+/** WeChat platform state: apps, users, codes, sessions, access tokens, rate windows. */
 export interface WechatState {
-  apps: Map<string, Fixtures['wechat']['apps'][number]>;
+  apps: Map<string, WechatAppFixture>;
+  /** Keyed by {@link userKey}. */
+  users: Map<string, WechatUser>;
+  codes: Map<string, LoginCode>;
+  phoneCodes: Map<string, PhoneCode>;
+  /** Keyed by {@link userKey}. */
+  sessions: Map<string, Session>;
+  tokens: Map<string, AccessToken>;
+  /** Newest token of each family, keyed by `family:appid`. */
+  latestToken: Map<string, string>;
+  stableQuota: Map<string, StableQuota>;
+  /** jscode2session calls per user in the current minute, keyed by {@link userKey}. */
+  loginRate: Map<string, { minute: number; count: number }>;
 }
 
+/** The key of a user (and of their session) inside an app. */
+export function userKey(appid: string, openid: string): string {
+  return `${appid}:${openid}`;
+}
+
+/** Fresh state from the fixtures (users are copied, so the fixtures stay untouched). */
 export function createWechatState(fixtures: Fixtures, _clock: MockClock): WechatState {
-  return { apps: new Map(fixtures.wechat.apps.map((a) => [a.appid, a])) };
+  return {
+    apps: new Map(fixtures.wechat.apps.map((a) => [a.appid, { ...a }])),
+    users: new Map(
+      fixtures.wechat.users.map((u) => [
+        userKey(u.appid, u.openid),
+        { ...u, phone: u.phone && { ...u.phone } },
+      ]),
+    ),
+    codes: new Map(),
+    phoneCodes: new Map(),
+    sessions: new Map(),
+    tokens: new Map(),
+    latestToken: new Map(),
+    stableQuota: new Map(),
+    loginRate: new Map(),
+  };
 }
 
+/** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */
 export function snapshotWechat(state: WechatState): Record<string, unknown> {
-  return { apps: [...state.apps.values()] };
+  return {
+    apps: [...state.apps.values()],
+    users: [...state.users.values()],
+    sessions: [...state.sessions.values()],
+    codes: [...state.codes.values()],
+    phoneCodes: [...state.phoneCodes.values()],
+    accessTokens: [...state.tokens.values()],
+    stableQuota: Object.fromEntries(state.stableQuota),
+  };
 }

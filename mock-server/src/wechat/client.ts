@@ -1,0 +1,137 @@
+import { buildWechatUser, makeFaker } from '@genauth-wxapp/fixtures';
+
+import type { Context } from '../context';
+import { ControlError } from '../control/errors';
+import { encryptData, rawDataSignature } from './crypto';
+import { phoneInfoOf } from './model';
+import { ensureSession, loginSession } from './sessions';
+import { userKey, type WechatUser } from './state';
+
+/**
+ * The simulated WeChat client: what `wx.login`, `getUserInfo` and the getPhoneNumber button hand
+ * to a page. The control surface exposes these; errors are {@link ControlError}s.
+ */
+
+/** The app `appid`, or a 404. */
+export function requireApp(ctx: Context, appid: string) {
+  const app = ctx.store.wechat.apps.get(appid);
+  if (!app) throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
+  return app;
+}
+
+/** The user `openid` of app `appid`, or a 404. */
+export function requireUser(ctx: Context, appid: string, openid: string): WechatUser {
+  requireApp(ctx, appid);
+  const user = ctx.store.wechat.users.get(userKey(appid, openid));
+  if (!user) {
+    throw new ControlError(404, 'unknown_user', `no user "${openid}" in WeChat app "${appid}"`);
+  }
+  return user;
+}
+
+/** A new WeChat user of `appid`, drawn from a faker seeded by the mock's random stream. */
+export function createUser(ctx: Context, appid: string): WechatUser {
+  const app = requireApp(ctx, appid);
+  const user = buildWechatUser(makeFaker(ctx.random.hex(16)), app);
+  ctx.store.wechat.users.set(userKey(appid, user.openid), user);
+  return user;
+}
+
+/**
+ * `wx.login`: mints `count` single-use 32-character codes (5 minutes) for the user (a new user
+ * when `openid` is absent) and applies the session-key policy once; `sessionKey` pins the key.
+ */
+export function login(
+  ctx: Context,
+  input: { appid: string; openid?: string; sessionKey?: string; count?: number },
+): { code: string; openid: string; codes: string[] } {
+  const user =
+    input.openid === undefined
+      ? createUser(ctx, input.appid)
+      : requireUser(ctx, input.appid, input.openid);
+  loginSession(ctx, user, input.sessionKey);
+  const now = ctx.clock.now();
+  const codes: string[] = [];
+  for (let i = 0; i < (input.count ?? 1); i++) {
+    const code = ctx.random.alnum(32);
+    ctx.store.wechat.codes.set(code, {
+      code,
+      appid: user.appid,
+      openid: user.openid,
+      issuedAt: now,
+      usedAt: null,
+    });
+    codes.push(code);
+  }
+  return { code: codes[0] as string, openid: user.openid, codes };
+}
+
+/**
+ * The key the client encrypts with: the live session's, or a new session's when the user has none
+ * (the WeChat client always holds a login state).
+ */
+function liveKey(ctx: Context, user: WechatUser): string {
+  return ensureSession(ctx, user).sessionKey;
+}
+
+/**
+ * `getUserInfo` with credentials: `userInfo`, its `rawData` and sha1 `signature`, and
+ * `encryptedData` (openId, profile, unionId, watermark) under the user's current session key.
+ */
+export function userInfo(ctx: Context, appid: string, openid: string) {
+  const user = requireUser(ctx, appid, openid);
+  const sessionKey = liveKey(ctx, user);
+  const info = {
+    nickName: user.nickName,
+    gender: user.gender,
+    language: user.language,
+    city: user.city,
+    province: user.province,
+    country: user.country,
+    avatarUrl: user.avatarUrl,
+  };
+  const rawData = JSON.stringify(info);
+  const plaintext = {
+    openId: user.openid,
+    ...info,
+    ...(user.unionid !== null && { unionId: user.unionid }),
+    watermark: { timestamp: ctx.clock.nowSeconds(), appid },
+  };
+  const iv = ctx.random.base64(16);
+  return {
+    userInfo: info,
+    rawData,
+    signature: rawDataSignature(rawData, sessionKey),
+    encryptedData: encryptData(sessionKey, plaintext, iv),
+    iv,
+  };
+}
+
+/**
+ * The getPhoneNumber button: a new single-use 64-hex phone code plus the legacy `encryptedData`
+ * (phone number and watermark) under the user's current session key.
+ */
+export function phoneNumber(ctx: Context, appid: string, openid: string) {
+  const user = requireUser(ctx, appid, openid);
+  if (!user.phone) {
+    throw new ControlError(409, 'no_phone', `user "${openid}" has no phone number`);
+  }
+  const sessionKey = liveKey(ctx, user);
+  const now = ctx.clock.now();
+  const code = ctx.random.hex(64);
+  ctx.store.wechat.phoneCodes.set(code, { code, appid, openid, issuedAt: now, usedAt: null });
+  const info = phoneInfoOf(user, appid, now);
+  const legacy = {
+    phoneNumber: info.phoneNumber,
+    purePhoneNumber: info.purePhoneNumber,
+    countryCode: info.countryCode,
+    watermark: { appid, timestamp: info.watermark.timestamp },
+  };
+  const iv = ctx.random.base64(16);
+  return {
+    errMsg: 'getPhoneNumber:ok',
+    code,
+    encryptedData: encryptData(sessionKey, legacy, iv),
+    iv,
+  };
+}
