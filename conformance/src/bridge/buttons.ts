@@ -1,0 +1,44 @@
+import type { TempFiles } from './files';
+import type { WechatClient } from './wechat-client';
+
+/** Platforms whose deny errMsg differs. */
+export type Platform = 'ios' | 'android' | 'devtools';
+
+/**
+ * The getPhoneNumber deny detail: iOS and devtools say `getPhoneNumber:fail user deny`, Android
+ * `getPhoneNumber:fail:user deny` (extra colon). Apps should match on `/deny/`.
+ */
+export function phoneDenyDetail(platform: Platform = 'ios'): { errMsg: string } {
+  return {
+    errMsg:
+      platform === 'android' ? 'getPhoneNumber:fail:user deny' : 'getPhoneNumber:fail user deny',
+  };
+}
+
+/** The detail of a getPhoneNumber button whose quota is exhausted (errno 1400001). */
+export function phoneNoQuotaDetail(): { errMsg: string; errno: number } {
+  return { errMsg: 'getPhoneNumber:fail no permission', errno: 1400001 };
+}
+
+/** Shape of the button detail a page receives, per base library. */
+export type PhoneFlow = 'code' | 'legacy';
+
+/**
+ * A success detail minted by the mock for the current user. `code` (base library ≥ 2.21.2)
+ * carries the phone code plus the still-present `encryptedData`/`iv`; `legacy` omits the code.
+ */
+export async function phoneSuccessDetail(
+  client: WechatClient,
+  flow: PhoneFlow = 'code',
+): Promise<Record<string, unknown>> {
+  const detail = await client.phoneNumber();
+  if (flow === 'code') return { ...detail, cloudID: '' };
+  const legacy: Record<string, unknown> = { ...detail, cloudID: '' };
+  delete legacy['code'];
+  return legacy;
+}
+
+/** The chooseAvatar detail: the fixture image as a temporary path the page must upload. */
+export function chooseAvatarDetail(files: TempFiles): { avatarUrl: string } {
+  return { avatarUrl: files.addFixtureImage().path };
+}

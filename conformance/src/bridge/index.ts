@@ -1,0 +1,122 @@
+import { createAuthApi, type Refusals } from './auth';
+import {
+  chooseAvatarDetail,
+  phoneDenyDetail,
+  phoneSuccessDetail,
+  type PhoneFlow,
+  type Platform,
+} from './buttons';
+import type { CallbackErrorSink } from './callback';
+import { TempFiles } from './files';
+import { createMediaApi, MediaPicker } from './media';
+import { NetworkConditions, type NetworkTimeouts } from './network';
+import { createRequest } from './request';
+import { createStorageApi, WxStorage } from './storage';
+import { createUiApi, UiRecorder } from './ui';
+import { createUploadFile } from './upload';
+import { WechatClient } from './wechat-client';
+
+export { WxFail, type WxResult, type WxCallbacks } from './callback';
+export { ERRNO } from './errno';
+export { FIXTURE_PNG, TempFiles } from './files';
+export {
+  NetworkConditions,
+  type NetworkFault,
+  type FaultKind,
+  type NetworkTimeouts,
+} from './network';
+export { WxStorage, STORAGE_LIMITS } from './storage';
+export { UiRecorder, type UiCall } from './ui';
+export { MediaPicker, type MediaChoice } from './media';
+export {
+  WechatClient,
+  type PhoneNumberDetail,
+  type UserInfoPayload,
+  type WechatUserRecord,
+} from './wechat-client';
+export { phoneDenyDetail, phoneNoQuotaDetail, type PhoneFlow, type Platform } from './buttons';
+
+/** Options of {@link createWxBridge}. */
+export interface WxBridgeOptions {
+  /** Base URL of a started mock server (`await mock.start(0)`). */
+  baseUrl: string;
+  /** The mini-program's appid (a WeChat app of the mock's fixtures). */
+  appid: string;
+  /** The WeChat user holding the phone; omitted = a new user, created at the first `wx.login`. */
+  openid?: string;
+  /** `app.json` → `networkTimeout`. @default 60 000 ms each */
+  networkTimeout?: Partial<NetworkTimeouts>;
+  /** Storage to use (pass the previous bridge's to simulate an app restart). @default a new one */
+  storage?: WxStorage;
+}
+
+/** The bridge: `api` is what goes on `global.wx`; the rest drives and observes it. */
+export interface WxBridge {
+  /** The `wx.*` functions, ready for `Object.assign(global.wx, bridge.api)`. */
+  readonly api: Record<string, (...args: never[]) => unknown>;
+  readonly client: WechatClient;
+  readonly storage: WxStorage;
+  readonly files: TempFiles;
+  readonly media: MediaPicker;
+  readonly ui: UiRecorder;
+  readonly network: NetworkConditions;
+  readonly refusals: Refusals;
+  /** Exceptions thrown by the page's own callbacks (WeChat reports them to `App.onError`). */
+  readonly callbackErrors: unknown[];
+  /** Installs `api` over `target` (default `global.wx`, created if missing); returns `target`. */
+  install(target?: Record<string, unknown>): Record<string, unknown>;
+  /** The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`) or deny. */
+  phoneNumberDetail(
+    outcome?: PhoneFlow | 'deny',
+    platform?: Platform,
+  ): Promise<Record<string, unknown>>;
+  /** The chooseAvatar detail: `{avatarUrl: <temporary path of the fixture image>}`. */
+  chooseAvatarDetail(): { avatarUrl: string };
+}
+
+/**
+ * Builds a `wx` that behaves like WeChat's, backed by the mock at `baseUrl`: real HTTP, codes
+ * and payloads minted by the mock's WeChat, WeChat's storage rules, and real failure paths.
+ */
+export function createWxBridge(options: WxBridgeOptions): WxBridge {
+  const client = new WechatClient(options.baseUrl, options.appid, options.openid);
+  const storage = options.storage ?? new WxStorage();
+  const files = new TempFiles();
+  const media = new MediaPicker();
+  const ui = new UiRecorder();
+  const network = new NetworkConditions(options.networkTimeout);
+  const refusals: Refusals = { userProfile: false, userInfo: false };
+  const callbackErrors: unknown[] = [];
+  const sink: CallbackErrorSink = (error) => void callbackErrors.push(error);
+
+  const api = {
+    request: createRequest(network, sink),
+    uploadFile: createUploadFile(files, network, sink),
+    ...createStorageApi(storage, sink),
+    ...createAuthApi(client, refusals, sink),
+    ...createMediaApi(files, media, sink),
+    ...createUiApi(ui, sink),
+  } as unknown as WxBridge['api'];
+
+  return {
+    api,
+    client,
+    storage,
+    files,
+    media,
+    ui,
+    network,
+    refusals,
+    callbackErrors,
+    install(target) {
+      const g = globalThis as unknown as { wx?: Record<string, unknown> };
+      const wx = target ?? (g.wx ??= {});
+      return Object.assign(wx, api);
+    },
+    async phoneNumberDetail(outcome = 'code', platform = 'ios') {
+      if (outcome === 'deny') return phoneDenyDetail(platform);
+      return phoneSuccessDetail(client, outcome);
+    },
+    chooseAvatarDetail: () => chooseAvatarDetail(files),
+  };
+}

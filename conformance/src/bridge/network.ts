@@ -1,0 +1,69 @@
+/**
+ * Network conditions the bridge applies before a request leaves: the `app.json`
+ * `networkTimeout` defaults and injected faults (a stalled network or no network at all) for the
+ * requests that match.
+ */
+
+/** `app.json` → `networkTimeout` (milliseconds). */
+export interface NetworkTimeouts {
+  request: number;
+  uploadFile: number;
+}
+
+/** What happens to a matching request: it never gets an answer, or it cannot leave the device. */
+export type FaultKind = 'stall' | 'offline';
+
+/** One injected fault. `times` limits how many requests it hits (default: all). */
+export interface NetworkFault {
+  kind: FaultKind;
+  /** Matches the request URL: a substring, a RegExp or a predicate. */
+  match: string | RegExp | ((url: string) => boolean);
+  times?: number;
+}
+
+/** WeChat's effective default and ceiling for `networkTimeout`. */
+export const DEFAULT_TIMEOUTS: NetworkTimeouts = Object.freeze({
+  request: 60_000,
+  uploadFile: 60_000,
+});
+
+function matches(match: NetworkFault['match'], url: string): boolean {
+  if (typeof match === 'string') return url.includes(match);
+  if (match instanceof RegExp) return match.test(url);
+  return match(url);
+}
+
+/** The bridge's network state (shared by request and uploadFile). */
+export class NetworkConditions {
+  timeouts: NetworkTimeouts;
+  readonly #faults: NetworkFault[] = [];
+
+  constructor(timeouts: Partial<NetworkTimeouts> = {}) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+  }
+
+  /** Adds a fault; returns a function that removes it. */
+  inject(fault: NetworkFault): () => void {
+    const entry = { ...fault };
+    this.#faults.push(entry);
+    return () => this.#remove(entry);
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    this.#faults.length = 0;
+  }
+
+  /** The fault that applies to `url`, consuming one of its `times`. */
+  take(url: string): FaultKind | undefined {
+    const fault = this.#faults.find((f) => matches(f.match, url));
+    if (!fault) return undefined;
+    if (fault.times !== undefined && --fault.times <= 0) this.#remove(fault);
+    return fault.kind;
+  }
+
+  #remove(fault: NetworkFault): void {
+    const i = this.#faults.indexOf(fault);
+    if (i >= 0) this.#faults.splice(i, 1);
+  }
+}
