@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 
 import { createWxBridge, type WxBridge, type WxResult } from '../../src/bridge';
 import { startEchoServer, type Echo } from '../support/echo-server';
