@@ -1,0 +1,53 @@
+import express, { type Request, type RequestHandler } from 'express';
+
+import type { Context } from '../context';
+import { badField } from './errors';
+
+/** JSON bodies of any content type (so plain `curl -d` works), capped at `bodyLimit`. */
+export function controlJson(ctx: Context): RequestHandler {
+  return express.json({ type: () => true, limit: ctx.options.bodyLimit, strict: true });
+}
+
+/** The JSON body as an object (an absent body is `{}`); 400 for arrays and scalars. */
+export function bodyOf(req: Request): Record<string, unknown> {
+  const body: unknown = req.body;
+  if (body === undefined) return {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw badField('body', 'a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A required non-empty string field. */
+export function requiredString(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value === '') throw badField(field, 'a non-empty string');
+  return value;
+}
+
+/** An optional non-empty string field. */
+export function optionalString(body: Record<string, unknown>, field: string): string | undefined {
+  return body[field] === undefined ? undefined : requiredString(body, field);
+}
+
+/** An optional boolean field. */
+export function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {
+  const value = body[field];
+  if (value !== undefined && typeof value !== 'boolean') throw badField(field, 'a boolean');
+  return value;
+}
+
+/** An optional integer field within `[min, max]`. */
+export function optionalInt(
+  body: Record<string, unknown>,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badField(field, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}

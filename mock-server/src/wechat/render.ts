@@ -1,0 +1,36 @@
+import type { ErrorRequestHandler, Response } from 'express';
+
+import type { Context } from '../context';
+import { WechatError } from './contract';
+import { wechatError } from './errcodes';
+
+/** A WeChat request id: `<8-hex unix time>-<8 hex>-<8 hex>`, time from the mock clock. */
+export function rid(ctx: Context): string {
+  const time = (ctx.clock.nowSeconds() >>> 0).toString(16).padStart(8, '0');
+  return `${time}-${ctx.random.hex(8)}-${ctx.random.hex(8)}`;
+}
+
+/** Sends `{errcode, errmsg: "<errmsg>, rid: <rid>"}` with HTTP 200, as WeChat does. */
+export function sendWechatError(ctx: Context, res: Response, err: WechatError): void {
+  res.status(200).json({ errcode: err.errcode, errmsg: `${err.errmsg}, rid: ${rid(ctx)}` });
+}
+
+/**
+ * The WeChat half's one error renderer: a thrown {@link WechatError} becomes its wire body, and a
+ * body the parser refused (too large, undecodable) becomes 47001. Anything else is a bug and goes
+ * on to the server's last resort.
+ */
+export function wechatErrors(ctx: Context): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (err instanceof WechatError) {
+      sendWechatError(ctx, res, err);
+      return;
+    }
+    const type = (err as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && (type.startsWith('entity.') || type.startsWith('encoding.'))) {
+      sendWechatError(ctx, res, wechatError(47001));
+      return;
+    }
+    next(err);
+  };
+}

@@ -1,0 +1,29 @@
+import { Router } from 'express';
+
+import type { Context } from '../../context';
+import { jsonObjectBody, queryOf, rawBody } from '../body';
+import { wechatError } from '../errcodes';
+import { exchangePhoneCode } from '../model';
+import { requireToken } from '../tokens';
+
+/**
+ * `POST /wxa/business/getuserphonenumber?access_token=` with `{code, openid?}`: a phone code
+ * becomes `phone_info` (any bad, used, expired or other-app code → 40029).
+ */
+export function phoneRoutes(ctx: Context): Router {
+  const router = Router();
+  const path = '/wxa/business/getuserphonenumber';
+  router.post(path, rawBody(ctx), (req, res) => {
+    const token = requireToken(ctx, queryOf(req)['access_token']);
+    const body = jsonObjectBody(req);
+    const { code, openid } = body;
+    if (code === undefined || code === '') throw wechatError(41008);
+    if (openid !== undefined && typeof openid !== 'string') throw wechatError(47001);
+    const phoneInfo = exchangePhoneCode(ctx, token.appid, code, openid);
+    res.json({ errcode: 0, errmsg: 'ok', phone_info: phoneInfo });
+  });
+  router.all(path, () => {
+    throw wechatError(43002);
+  });
+  return router;
+}

@@ -1,0 +1,17 @@
+import { Router } from 'express';
+
+import type { Context } from '../../context';
+import { queryOf } from '../body';
+import { code2Session } from '../model';
+
+/**
+ * `GET /sns/jscode2session?appid&secret&js_code&grant_type`: the login-code exchange. Like
+ * WeChat, only the query string counts, whatever the method (a body alone → 41002).
+ */
+export function snsRoutes(ctx: Context): Router {
+  const router = Router();
+  router.all('/sns/jscode2session', (req, res) => {
+    res.json(code2Session(ctx, queryOf(req)));
+  });
+  return router;
+}
