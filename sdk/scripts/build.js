@@ -1,0 +1,54 @@
+// Builds the package: CommonJS (Node, `require`), ESM (bundlers, `import`), the mini-program
+// bundle (`miniprogram_dist/index.js`, what WeChat devtools "build npm" copies) and the .d.ts files.
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.join(__dirname, '..');
+const entry = path.join(root, 'src/index.ts');
+
+/** Options shared with the size check, so it measures exactly what ships. */
+const miniprogram = {
+  entryPoints: [entry],
+  bundle: true,
+  format: 'cjs',
+  platform: 'neutral',
+  target: 'es2020',
+  charset: 'utf8',
+  outfile: path.join(root, 'miniprogram_dist/index.js'),
+  logLevel: 'warning',
+};
+
+async function build() {
+  await Promise.all([
+    esbuild.build(miniprogram),
+    esbuild.build({
+      ...miniprogram,
+      platform: 'node',
+      target: 'node18',
+      outfile: path.join(root, 'dist/cjs/index.js'),
+    }),
+    esbuild.build({
+      ...miniprogram,
+      format: 'esm',
+      target: 'es2020',
+      outfile: path.join(root, 'dist/esm/index.mjs'),
+    }),
+  ]);
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'src')],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+
+module.exports = { miniprogram };
+
+if (require.main === module) {
+  build().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,163 @@
+import { GenAuthError } from '../errors';
+import type { HttpResponse, Runtime } from '../runtime';
+
+/** What a wx `fail` callback receives. */
+interface WxFail {
+  errMsg?: string;
+  errno?: number;
+}
+
+interface Callbacks<T> {
+  success?(res: T): void;
+  fail?(err: WxFail): void;
+}
+
+/** The few `wx.*` APIs the SDK uses (a structural subset of the mini-program `wx`). */
+export interface WxLike {
+  request(
+    o: {
+      url: string;
+      method: string;
+      header: Record<string, string>;
+      data?: string;
+      timeout: number;
+      dataType?: string;
+    } & Callbacks<{ statusCode: number; data: unknown }>,
+  ): unknown;
+  uploadFile(
+    o: {
+      url: string;
+      filePath: string;
+      name: string;
+      header: Record<string, string>;
+      timeout: number;
+    } & Callbacks<{ statusCode: number; data: unknown }>,
+  ): unknown;
+  login(o: { timeout?: number } & Callbacks<{ code: string }>): unknown;
+  chooseMedia?(
+    o: { count: number; mediaType: string[] } & Callbacks<{
+      tempFiles: { tempFilePath: string }[];
+    }>,
+  ): unknown;
+  chooseImage?(o: { count: number } & Callbacks<{ tempFilePaths: string[] }>): unknown;
+  getRandomValues?(o: { length: number } & Callbacks<{ randomValues: ArrayBuffer }>): unknown;
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, value: unknown): void;
+  removeStorageSync(key: string): void;
+}
+
+/** Maps a wx `fail` result to the SDK's error: cancelled, timeout, network or wechat. */
+export function wxFailure(api: string, err: WxFail | undefined, target?: string): GenAuthError {
+  const errMsg = err?.errMsg ?? `${api}:fail`;
+  const where = target ? ` (${target})` : '';
+  if (/cancel/i.test(errMsg)) {
+    return new GenAuthError({ kind: 'cancelled', code: -1, message: `${errMsg}`, cause: err });
+  }
+  if (api === 'request' || api === 'uploadFile') {
+    const timedOut = /time\s*out|超时|逾時|逾时/i.test(errMsg);
+    return new GenAuthError({
+      kind: timedOut ? 'timeout' : 'network',
+      code: timedOut ? 504 : 500,
+      message: `${errMsg}${where}`,
+      cause: err,
+    });
+  }
+  return new GenAuthError({ kind: 'wechat', code: err?.errno ?? -1, message: errMsg, cause: err });
+}
+
+function parse(statusCode: number, data: unknown): HttpResponse {
+  if (typeof data === 'string') {
+    try {
+      return { status: statusCode, body: JSON.parse(data) };
+    } catch {
+      // not JSON: keep the text
+    }
+  }
+  return { status: statusCode, body: data };
+}
+
+function call<T>(api: string, fn: (cb: Callbacks<T>) => unknown, target?: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    fn({ success: resolve, fail: (err) => reject(wxFailure(api, err, target)) });
+  });
+}
+
+function findWx(): WxLike {
+  const wx = (globalThis as { wx?: WxLike }).wx;
+  if (!wx) {
+    throw new TypeError(
+      'No global `wx`: outside a mini-program pass `runtime: createNodeRuntime()` or createWxRuntime(wx)',
+    );
+  }
+  return wx;
+}
+
+/**
+ * The mini-program runtime (the default): `wx.request` (with `timeout`), `wx.uploadFile`,
+ * `wx.login`, `wx.chooseMedia` (falling back to `wx.chooseImage`), `wx.getRandomValues` and the
+ * synchronous storage trio.
+ *
+ * @param wx the `wx` object; defaults to the global one.
+ */
+export function createWxRuntime(wx: WxLike = findWx()): Runtime {
+  const chooseMedia = wx.chooseMedia?.bind(wx);
+  const getRandomValues = wx.getRandomValues?.bind(wx);
+  return {
+    request: (req) =>
+      call<{ statusCode: number; data: unknown }>(
+        'request',
+        (cb) =>
+          wx.request({
+            url: req.url,
+            method: req.method,
+            header: req.headers,
+            data: req.body,
+            timeout: req.timeout,
+            dataType: 'json',
+            ...cb,
+          }),
+        `${req.method} ${req.url}`,
+      ).then((res) => parse(res.statusCode, res.data)),
+    uploadFile: (req) =>
+      call<{ statusCode: number; data: unknown }>(
+        'uploadFile',
+        (cb) =>
+          wx.uploadFile({
+            url: req.url,
+            filePath: req.filePath,
+            name: req.name,
+            header: req.headers,
+            timeout: req.timeout,
+            ...cb,
+          }),
+        req.url,
+      ).then((res) => parse(res.statusCode, res.data)),
+    login: () => call<{ code: string }>('login', (cb) => wx.login(cb)).then((res) => res.code),
+    chooseImage: () =>
+      chooseMedia
+        ? call<{ tempFiles: { tempFilePath: string }[] }>('chooseMedia', (cb) =>
+            chooseMedia({ count: 1, mediaType: ['image'], ...cb }),
+          ).then((res) => firstPath(res.tempFiles.map((file) => file.tempFilePath)))
+        : call<{ tempFilePaths: string[] }>('chooseImage', (cb) => {
+            if (!wx.chooseImage) throw new TypeError('wx has neither chooseMedia nor chooseImage');
+            return wx.chooseImage({ count: 1, ...cb });
+          }).then((res) => firstPath(res.tempFilePaths)),
+    storage: {
+      get: (key) => wx.getStorageSync(key),
+      set: (key, value) => wx.setStorageSync(key, value),
+      remove: (key) => wx.removeStorageSync(key),
+    },
+    randomBytes: getRandomValues
+      ? (length) =>
+          call<{ randomValues: ArrayBuffer }>('getRandomValues', (cb) =>
+            getRandomValues({ length, ...cb }),
+          ).then((res) => new Uint8Array(res.randomValues))
+      : undefined,
+  };
+}
+
+function firstPath(paths: string[]): string {
+  const path = paths[0];
+  if (!path) throw new GenAuthError({ kind: 'cancelled', code: -1, message: 'No image chosen' });
+  return path;
+}

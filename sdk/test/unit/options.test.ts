@@ -1,0 +1,91 @@
+import {
+  AuthenticationClient,
+  createMemoryStorage,
+  createNodeRuntime,
+  DEFAULT_HOST,
+  DEFAULT_TIMEOUT,
+  TOKEN_KEY,
+} from '@genauth-wxapp/sdk';
+
+const runtime = () => createNodeRuntime();
+
+describe('AuthenticationClient options', () => {
+  it('requires appId and names it', () => {
+    expect(() => new AuthenticationClient({ runtime: runtime() } as never)).toThrow(
+      new TypeError('"appId" option is required'),
+    );
+    expect(() => new AuthenticationClient({ appId: 42, runtime: runtime() } as never)).toThrow(
+      /"appId" option must be a string/,
+    );
+  });
+
+  it('rejects a non-object', () => {
+    expect(() => new AuthenticationClient(null as never)).toThrow(TypeError);
+  });
+
+  it('applies defaults', () => {
+    const client = new AuthenticationClient({ appId: 'app', runtime: runtime() });
+    expect(client.options).toEqual({
+      appId: 'app',
+      userPoolId: undefined,
+      host: DEFAULT_HOST,
+      timeout: DEFAULT_TIMEOUT,
+      onError: undefined,
+      token: undefined,
+      publicKey: undefined,
+    });
+    expect(DEFAULT_HOST).toBe('https://core.authing.cn');
+    expect(DEFAULT_TIMEOUT).toBe(10_000);
+  });
+
+  it('strips trailing slashes from host and validates it', () => {
+    const client = new AuthenticationClient({
+      appId: 'a',
+      host: 'http://127.0.0.1:3000//',
+      runtime: runtime(),
+    });
+    expect(client.options.host).toBe('http://127.0.0.1:3000');
+    expect(
+      () => new AuthenticationClient({ appId: 'a', host: 'core.authing.cn', runtime: runtime() }),
+    ).toThrow(/"host" option must be an http\(s\) URL/);
+  });
+
+  it.each([0, -1, Number.NaN, '1000'])('rejects timeout %p', (timeout) => {
+    expect(
+      () => new AuthenticationClient({ appId: 'a', timeout, runtime: runtime() } as never),
+    ).toThrow(/"timeout" option must be a positive number/);
+  });
+
+  it('validates onError, publicKey and runtime', () => {
+    expect(
+      () => new AuthenticationClient({ appId: 'a', onError: 1, runtime: runtime() } as never),
+    ).toThrow(/"onError" option must be a function/);
+    expect(
+      () => new AuthenticationClient({ appId: 'a', publicKey: 'abc', runtime: runtime() }),
+    ).toThrow(/"publicKey" option must be a PEM/);
+    expect(() => new AuthenticationClient({ appId: 'a', runtime: {} as never })).toThrow(
+      /"runtime" option must implement request\(\)/,
+    );
+  });
+
+  it('starts logged in with accessToken or token (stored under _authing_token)', () => {
+    for (const key of ['accessToken', 'token'] as const) {
+      const storage = createMemoryStorage();
+      const client = new AuthenticationClient({
+        appId: 'a',
+        [key]: 'T1',
+        runtime: createNodeRuntime({ storage }),
+      });
+      expect(client.getToken()).toBe('T1');
+      expect(storage.get(TOKEN_KEY)).toBe('T1');
+    }
+    expect(
+      () =>
+        new AuthenticationClient({ appId: 'a', token: 'x', accessToken: 'y', runtime: runtime() }),
+    ).toThrow(/"accessToken" and "token" options disagree/);
+  });
+
+  it('falls back to the global wx and says so when there is none', () => {
+    expect(() => new AuthenticationClient({ appId: 'a' })).toThrow(/No global `wx`/);
+  });
+});
