@@ -1,16 +1,115 @@
-import type { Fixtures } from '@genauth-wxapp/fixtures';
+import { createHash } from 'node:crypto';
+
+import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from '../clock';
+import { hashPassword, passwordLevel } from './model/passwords';
+import type { MessageRecord, PoolState, UploadRecord, UserRecord } from './model/types';
 
-/** GenAuth state: pools, apps, users, tokens, codes. */
+/** GenAuth state: pools (apps, users, UDFs, orgs…), revoked tokens, the outbox, uploads. */
 export interface GenauthState {
-  pools: unknown[];
+  pools: Map<string, PoolState>;
+  /** appId → poolId, to resolve the pool from `x-authing-app-id`. */
+  appPools: Map<string, string>;
+  /** Tokens invalidated by logout. */
+  revoked: Set<string>;
+  messages: MessageRecord[];
+  fixedCodes: Map<string, string>;
+  uploads: Map<string, UploadRecord>;
+}
+
+const fixtureSalt = (seed: string, id: string): string =>
+  createHash('sha256').update(`${seed}:salt:${id}`).digest('hex').slice(0, 32);
+
+function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
+  const source = a.email ? 'basic:email' : a.phone ? 'basic:phone-code' : 'basic:username-password';
+  return {
+    id: a.id,
+    poolId: a.poolId,
+    status: 'Activated',
+    username: a.username,
+    email: a.email,
+    emailVerified: a.email !== null,
+    phone: a.phone,
+    phoneVerified: a.phone !== null,
+    phoneCountryCode: a.phone ? '+86' : null,
+    unionid: null,
+    openid: null,
+    nickname: a.nickname,
+    registerSource: [source],
+    photo: 'default-user-avatar.png',
+    passwordHash: a.password === null ? null : hashPassword(a.password, fixtureSalt(seed, a.id)),
+    passwordLevel: a.password === null ? null : passwordLevel(a.password),
+    subAccount: a.subAccount,
+    oauth: null,
+    loginsCount: 0,
+    lastLogin: null,
+    lastIP: null,
+    signedUp: a.createdAt,
+    blocked: false,
+    profile: {
+      name: a.name,
+      company: a.company,
+      city: a.city,
+      province: a.province,
+      gender: a.gender,
+    },
+    createdAt: a.createdAt,
+    updatedAt: a.createdAt,
+    externalId: null,
+    identities: [],
+    udv: new Map(),
+  };
 }
 
 export function createGenauthState(fixtures: Fixtures, _clock: MockClock): GenauthState {
-  return { pools: [...fixtures.genauth.pools] };
+  const g = fixtures.genauth;
+  const pools = new Map<string, PoolState>();
+  for (const pool of g.pools) {
+    const mine = <T extends { poolId: string }>(list: T[]): T[] =>
+      list.filter((x) => x.poolId === pool.id);
+    pools.set(pool.id, {
+      pool,
+      apps: new Map(mine<GenauthAppFixture>(g.apps).map((a) => [a.id, a])),
+      users: new Map(mine(g.accounts).map((a) => [a.id, userFromFixture(fixtures.seed, a)])),
+      udfs: new Map(mine(g.udfs).map((u) => [u.key, u])),
+      orgs: mine(g.orgs),
+      resources: mine(g.resources),
+      directory: mine(g.directory),
+    });
+  }
+  return {
+    pools,
+    appPools: new Map(g.apps.map((a) => [a.id, a.poolId])),
+    revoked: new Set(),
+    messages: [],
+    fixedCodes: new Map(g.fixedCodes.map((c) => [c.to, c.code])),
+    uploads: new Map(),
+  };
 }
 
+/** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */
 export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
-  return { pools: state.pools };
+  return {
+    pools: [...state.pools.values()].map((p) => ({
+      id: p.pool.id,
+      name: p.pool.name,
+      apps: [...p.apps.values()].map((a) => ({
+        id: a.id,
+        name: a.name,
+        tokenAlgorithm: a.tokenAlgorithm,
+        connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
+      })),
+      users: [...p.users.values()].map((u) => ({ ...u, udv: Object.fromEntries(u.udv) })),
+      udfs: [...p.udfs.values()],
+      orgs: p.orgs,
+    })),
+    revokedTokens: state.revoked.size,
+    messages: state.messages,
+    uploads: [...state.uploads.values()].map((u) => ({
+      key: u.key,
+      mimetype: u.mimetype,
+      size: u.bytes.length,
+    })),
+  };
 }

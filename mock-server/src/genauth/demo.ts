@@ -1,0 +1,65 @@
+import type { Fixtures } from '@genauth-wxapp/fixtures';
+
+/**
+ * The `demo` section of `GET /__mock/v1/state` and of the CLI banner: the default pool, its apps
+ * and the demo accounts with their plaintext demo passwords (the store keeps only hashes).
+ */
+export function demoSection(fixtures: Fixtures): Record<string, unknown> {
+  const g = fixtures.genauth;
+  const pool = g.pools[0];
+  if (!pool) return {};
+  const inPool = <T extends { poolId: string }>(list: T[]) =>
+    list.filter((x) => x.poolId === pool.id);
+  return {
+    userPoolId: pool.id,
+    userPoolName: pool.name,
+    apps: inPool(g.apps).map((a) => ({
+      appId: a.id,
+      name: a.name,
+      tokenAlgorithm: a.tokenAlgorithm,
+      wechatAppid: a.connection?.appid ?? null,
+    })),
+    accounts: inPool(g.accounts).map((a) => ({
+      id: a.id,
+      email: a.email,
+      username: a.username,
+      phone: a.phone,
+      subAccount: a.subAccount,
+      password: a.password,
+    })),
+    directory: inPool(g.directory).map((d) => ({
+      kind: d.kind,
+      username: d.username,
+      password: d.password,
+    })),
+    fixedCodes: g.fixedCodes,
+    otherUserPoolId: g.pools[1]?.id ?? null,
+  };
+}
+
+/** Banner lines the CLI prints for the GenAuth side. */
+export function demoBanner(fixtures: Fixtures, baseUrl: string): string[] {
+  const demo = demoSection(fixtures) as {
+    userPoolId?: string;
+    apps?: { appId: string; name: string; wechatAppid: string | null }[];
+    accounts?: {
+      email: string | null;
+      username: string | null;
+      phone: string | null;
+      password: string | null;
+    }[];
+    fixedCodes?: { to: string; code: string }[];
+  };
+  if (!demo.userPoolId) return [];
+  const app = demo.apps?.[0];
+  const lines = [
+    `GenAuth   host ${baseUrl}  userPoolId ${demo.userPoolId}${app ? `  appId ${app.appId} (${app.name}, WeChat ${app.wechatAppid ?? '-'})` : ''}`,
+  ];
+  for (const a of demo.accounts ?? []) {
+    const login = [a.email, a.username, a.phone].filter(Boolean).join(' / ');
+    lines.push(`  account  ${login}  password ${a.password ?? '-'}`);
+  }
+  for (const c of demo.fixedCodes ?? []) lines.push(`  code     ${c.to} → ${c.code}`);
+  lines.push(`  codes    GET ${baseUrl}/__mock/v1/messages?to=<phone|email>`);
+  return lines;
+}

@@ -1,0 +1,339 @@
+/** SDL of the GenAuth v2 object, input and enum types (4.15.8 documents plus the 4.23.55 superset). */
+export const TYPES_SDL = /* GraphQL */ `
+  enum UserStatus {
+    Suspended
+    Resigned
+    Activated
+    Archived
+  }
+  enum EmailScene {
+    RESET_PASSWORD
+    VERIFY_EMAIL
+    CHANGE_EMAIL
+    MFA_VERIFY
+  }
+  enum UDFTargetType {
+    NODE
+    ORG
+    USER
+    USERPOOL
+    ROLE
+    PERMISSION
+    APPLICATION
+  }
+  enum UDFDataType {
+    STRING
+    NUMBER
+    DATETIME
+    BOOLEAN
+    OBJECT
+  }
+
+  type Identity {
+    id: String
+    openid: String
+    userIdInIdp: String
+    userId: String
+    connectionId: String
+    isSocial: Boolean
+    provider: String
+    type: String
+    extIdpId: String
+    userPoolId: String
+  }
+
+  type UserCustomData {
+    key: String!
+    value: String
+    dataType: UDFDataType!
+    label: String
+  }
+
+  type AuthorizedResource {
+    code: String!
+    type: String
+    actions: [String!]
+    apiIdentifier: String
+  }
+
+  type PaginatedAuthorizedResources {
+    totalCount: Int!
+    list: [AuthorizedResource!]!
+  }
+
+  type Role {
+    id: String
+    code: String!
+    namespace: String
+    arn: String
+    description: String
+    createdAt: String
+    updatedAt: String
+    parent: Role
+  }
+
+  type PaginatedRoles {
+    totalCount: Int!
+    list: [Role!]!
+  }
+
+  type User {
+    id: String!
+    arn: String!
+    status: UserStatus
+    userPoolId: String!
+    username: String
+    email: String
+    emailVerified: Boolean
+    phone: String
+    phoneVerified: Boolean
+    phoneCountryCode: String
+    unionid: String
+    openid: String
+    identities: [Identity]
+    nickname: String
+    registerSource: [String!]
+    photo: String
+    password: String
+    oauth: String
+    token: String
+    tokenExpiredAt: String
+    loginsCount: Int
+    lastLogin: String
+    lastIP: String
+    signedUp: String
+    blocked: Boolean
+    isDeleted: Boolean
+    device: String
+    browser: String
+    company: String
+    name: String
+    givenName: String
+    familyName: String
+    middleName: String
+    profile: String
+    preferredUsername: String
+    website: String
+    gender: String
+    birthdate: String
+    zoneinfo: String
+    locale: String
+    address: String
+    formatted: String
+    streetAddress: String
+    locality: String
+    region: String
+    postalCode: String
+    city: String
+    province: String
+    country: String
+    createdAt: String
+    updatedAt: String
+    externalId: String
+    customData: [UserCustomData]
+    newlyCreated: Boolean
+    expiredAt: String
+    directManagement: Boolean
+    authorizedResources(namespace: String, resourceType: String): PaginatedAuthorizedResources
+    roles(namespace: String): PaginatedRoles
+  }
+
+  type JwtTokenStatusDetail {
+    id: String
+    userPoolId: String
+    arn: String
+  }
+
+  type JwtTokenStatus {
+    code: Int
+    message: String
+    status: Boolean
+    exp: Int
+    iat: Int
+    data: JwtTokenStatusDetail
+  }
+
+  type RefreshToken {
+    token: String
+    iat: Int
+    exp: Int
+  }
+
+  type CommonMessage {
+    message: String
+    code: Int
+  }
+
+  type CheckPasswordStrengthResult {
+    valid: Boolean!
+    message: String
+  }
+
+  type UserDefinedData {
+    key: String!
+    dataType: UDFDataType!
+    value: String!
+    label: String
+  }
+
+  input UserDefinedDataInput {
+    key: String!
+    value: String
+  }
+
+  input RegisterProfileUdf {
+    key: String!
+    value: String
+  }
+
+  input RegisterProfile {
+    ip: String
+    oauth: String
+    username: String
+    nickname: String
+    company: String
+    photo: String
+    device: String
+    browser: String
+    name: String
+    givenName: String
+    familyName: String
+    middleName: String
+    profile: String
+    preferredUsername: String
+    website: String
+    gender: String
+    birthdate: String
+    zoneinfo: String
+    locale: String
+    address: String
+    formatted: String
+    streetAddress: String
+    locality: String
+    region: String
+    postalCode: String
+    country: String
+    city: String
+    province: String
+    udf: [RegisterProfileUdf!]
+  }
+
+  input RegisterByEmailInput {
+    email: String!
+    password: String!
+    profile: RegisterProfile
+    forceLogin: Boolean
+    generateToken: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input RegisterByUsernameInput {
+    username: String!
+    password: String!
+    profile: RegisterProfile
+    forceLogin: Boolean
+    generateToken: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input RegisterByPhoneCodeInput {
+    phone: String!
+    code: String!
+    phoneCountryCode: String
+    password: String
+    profile: RegisterProfile
+    forceLogin: Boolean
+    generateToken: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input LoginByEmailInput {
+    email: String!
+    password: String!
+    captchaCode: String
+    autoRegister: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input LoginByUsernameInput {
+    username: String!
+    password: String!
+    captchaCode: String
+    autoRegister: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input LoginByPhoneCodeInput {
+    phone: String!
+    code: String!
+    phoneCountryCode: String
+    autoRegister: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input LoginByPhonePasswordInput {
+    phone: String!
+    password: String!
+    captchaCode: String
+    autoRegister: Boolean
+    clientIp: String
+    params: String
+    context: String
+  }
+
+  input UpdateUserInput {
+    email: String
+    unionid: String
+    openid: String
+    emailVerified: Boolean
+    phone: String
+    phoneVerified: Boolean
+    phoneCountryCode: String
+    username: String
+    nickname: String
+    password: String
+    photo: String
+    company: String
+    browser: String
+    device: String
+    oauth: String
+    tokenExpiredAt: String
+    loginsCount: Int
+    lastLogin: String
+    lastIP: String
+    blocked: Boolean
+    name: String
+    givenName: String
+    familyName: String
+    middleName: String
+    profile: String
+    preferredUsername: String
+    website: String
+    gender: String
+    birthdate: String
+    zoneinfo: String
+    locale: String
+    address: String
+    formatted: String
+    streetAddress: String
+    locality: String
+    region: String
+    postalCode: String
+    city: String
+    province: String
+    country: String
+    externalId: String
+  }
+`;

@@ -1,0 +1,64 @@
+import type { GenauthAppFixture } from '@genauth-wxapp/fixtures';
+
+import type { Context } from '../../context';
+import { fail } from '../errors';
+import { claimedPoolId } from './tokens';
+import type { PoolState } from './types';
+
+/** Who is calling: the pool, the app (when named) and the raw bearer token. */
+export interface Tenant {
+  pool: PoolState;
+  app: GenauthAppFixture | null;
+  bearer: string | null;
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+const header = (headers: Headers, name: string): string | null => {
+  const v = headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : null;
+};
+
+/** The token of `Authorization: Bearer <jwt>` (or a bare token), or null. */
+export function bearerOf(headers: Headers): string | null {
+  const auth = header(headers, 'authorization');
+  if (!auth) return null;
+  const m = /^Bearer\s+(.+)$/i.exec(auth);
+  const token = (m ? m[1] : auth)?.trim();
+  return token && token !== 'null' && token !== 'undefined' ? token : null;
+}
+
+/**
+ * Resolves the pool from `x-authing-userpool-id`, else `x-authing-app-id` (the only header the
+ * wxapp GraphQL client sends), else the pool the bearer token claims, else the default (first)
+ * pool. An unknown pool or app, or an app of another pool → 2224.
+ */
+export function resolveTenant(ctx: Context, headers: Headers): Tenant {
+  const state = ctx.store.genauth;
+  const bearer = bearerOf(headers);
+  const poolId = header(headers, 'x-authing-userpool-id');
+  const appId = header(headers, 'x-authing-app-id');
+  let pool: PoolState | undefined;
+  if (poolId !== null) {
+    pool = state.pools.get(poolId);
+    if (!pool) throw fail(2224, { userPoolId: poolId });
+  }
+  let app: GenauthAppFixture | null = null;
+  if (appId !== null) {
+    const owner = state.appPools.get(appId);
+    const ownerPool = owner === undefined ? undefined : state.pools.get(owner);
+    if (!ownerPool) throw fail(2224, { appId }, '应用不存在');
+    if (pool && pool !== ownerPool)
+      throw fail(2224, { appId, userPoolId: poolId }, '应用不属于此用户池');
+    pool = ownerPool;
+    app = ownerPool.apps.get(appId) ?? null;
+  }
+  if (!pool && bearer) {
+    const claimed = claimedPoolId(bearer);
+    if (claimed) pool = state.pools.get(claimed);
+  }
+  pool ??= state.pools.values().next().value;
+  if (!pool) throw fail(2224);
+  return { pool, app, bearer };
+}

@@ -1,0 +1,157 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+
+import type { GenauthAppFixture } from '@genauth-wxapp/fixtures';
+import {
+  SignJWT,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  exportJWK,
+  importPKCS8,
+  jwtVerify,
+} from 'jose';
+
+import type { Context } from '../../context';
+import { TOKEN_KEY_ID, TOKEN_PRIVATE_KEY } from '../keys';
+import type { PoolState, UserRecord } from './types';
+
+/** Default lifetime of a user token when the app sets none: 15 days. */
+export const DEFAULT_TOKEN_LIFETIME = 15 * 24 * 3600;
+
+/** A freshly minted token. */
+export interface IssuedToken {
+  token: string;
+  iat: number;
+  exp: number;
+}
+
+/** The result of checking a bearer token. */
+export type TokenCheck =
+  | { ok: true; token: string; userId: string; iat: number; exp: number; appId: string | null }
+  | { ok: false; code: 2020 | 2206 | 2207 };
+
+const rsPrivate = importPKCS8(TOKEN_PRIVATE_KEY, 'RS256');
+const rsPublic: KeyObject = createPublicKey(TOKEN_PRIVATE_KEY);
+const encoder = new TextEncoder();
+const hsKeys = new Map<string, Uint8Array>();
+
+function hsKey(secret: string): Uint8Array {
+  let key = hsKeys.get(secret);
+  if (!key) {
+    key = encoder.encode(secret);
+    hsKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** The `arn` of a user, as in real tokens and users. */
+export const userArn = (poolId: string, userId: string): string =>
+  `arn:cn:authing:${poolId}:user:${userId}`;
+
+/** `iss` of a pool's tokens. */
+export const issuerOf = (pool: PoolState['pool']): string => `https://${pool.domain}/oidc`;
+
+/**
+ * Signs a user token: `sub`, `iat`, `exp`, `iss`, `aud` (the app, else the pool), a `jti` from the
+ * seeded stream and the `data{…}` block of real GenAuth tokens. HS256 with the pool secret, or
+ * RS256 with the bundled key when the app asks for it.
+ */
+export async function issueToken(
+  ctx: Context,
+  pool: PoolState,
+  app: GenauthAppFixture | null,
+  user: UserRecord,
+): Promise<IssuedToken> {
+  const iat = ctx.clock.nowSeconds();
+  const exp = iat + (app?.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME);
+  const clientId = app?.id ?? pool.pool.id;
+  const data = {
+    type: 'user',
+    userPoolId: pool.pool.id,
+    appId: app?.id ?? null,
+    arn: userArn(pool.pool.id, user.id),
+    id: user.id,
+    userId: user.id,
+    _id: user.id,
+    phone: user.phone,
+    email: user.email,
+    username: user.username,
+    unionid: user.unionid,
+    openid: user.openid,
+    clientId,
+  };
+  const rs = app?.tokenAlgorithm === 'RS256';
+  const jwt = new SignJWT({ data })
+    .setProtectedHeader(
+      rs ? { alg: 'RS256', typ: 'JWT', kid: TOKEN_KEY_ID } : { alg: 'HS256', typ: 'JWT' },
+    )
+    .setSubject(user.id)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .setIssuer(issuerOf(pool.pool))
+    .setAudience(clientId)
+    .setJti(ctx.random.hex(16));
+  const token = await jwt.sign(rs ? await rsPrivate : hsKey(pool.pool.secret));
+  return { token, iat, exp };
+}
+
+/** The pool a token claims to belong to, without verifying it (for tenancy resolution only). */
+export function claimedPoolId(token: string): string | null {
+  try {
+    const data = (decodeJwt(token) as { data?: { userPoolId?: unknown } }).data;
+    return typeof data?.userPoolId === 'string' ? data.userPoolId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies `token` for `pool`: signature (pool secret or bundled RS256 key), expiry against the
+ * mock clock, pool claim, revocation and that the user still exists. Missing → 2020, expired or
+ * revoked → 2206, anything else wrong → 2207.
+ */
+export async function checkToken(
+  ctx: Context,
+  pool: PoolState,
+  token: string | null,
+): Promise<TokenCheck> {
+  if (!token) return { ok: false, code: 2020 };
+  let alg: unknown;
+  try {
+    alg = decodeProtectedHeader(token).alg;
+  } catch {
+    return { ok: false, code: 2207 };
+  }
+  const key = alg === 'RS256' ? rsPublic : alg === 'HS256' ? hsKey(pool.pool.secret) : null;
+  if (!key) return { ok: false, code: 2207 };
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: [alg as string],
+      currentDate: new Date(ctx.clock.now()),
+      issuer: issuerOf(pool.pool),
+    });
+    const data = payload['data'] as
+      { userPoolId?: unknown; id?: unknown; appId?: unknown } | undefined;
+    const userId = payload.sub ?? data?.id;
+    if (data?.userPoolId !== pool.pool.id || typeof userId !== 'string')
+      return { ok: false, code: 2207 };
+    if (ctx.store.genauth.revoked.has(token)) return { ok: false, code: 2206 };
+    if (!pool.users.has(userId)) return { ok: false, code: 2207 };
+    return {
+      ok: true,
+      token,
+      userId,
+      iat: payload.iat ?? 0,
+      exp: payload.exp ?? 0,
+      appId: typeof data.appId === 'string' ? data.appId : null,
+    };
+  } catch (e) {
+    return { ok: false, code: e instanceof errors.JWTExpired ? 2206 : 2207 };
+  }
+}
+
+/** The JWKS of RS256 apps (the bundled key's public half). */
+export async function jwks(): Promise<{ keys: Record<string, unknown>[] }> {
+  const jwk = await exportJWK(rsPublic);
+  return { keys: [{ ...jwk, kid: TOKEN_KEY_ID, use: 'sig', alg: 'RS256' }] };
+}

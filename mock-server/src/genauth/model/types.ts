@@ -1,0 +1,87 @@
+import type {
+  AuthorizedResourceFixture,
+  DirectoryAccountFixture,
+  GenauthAppFixture,
+  GenauthPoolFixture,
+  OrgFixture,
+  UdfFixture,
+} from '@genauth-wxapp/fixtures';
+
+/** A social identity linked to a user (WeChat mini-program, GitHub…). */
+export interface IdentityRecord {
+  provider: string;
+  connectionId: string | null;
+  extIdpId: string | null;
+  openid: string | null;
+  userIdInIdp: string;
+  isSocial: boolean;
+  type: string;
+}
+
+/** A stored user. Passwords are kept as hashes only. */
+export interface UserRecord {
+  id: string;
+  poolId: string;
+  status: 'Activated' | 'Suspended' | 'Resigned' | 'Archived';
+  username: string | null;
+  email: string | null;
+  emailVerified: boolean;
+  phone: string | null;
+  phoneVerified: boolean;
+  phoneCountryCode: string | null;
+  unionid: string | null;
+  openid: string | null;
+  nickname: string | null;
+  registerSource: string[];
+  photo: string;
+  passwordHash: string | null;
+  /** Strength of the current password (1 low, 2 middle, 3 high), null without one. */
+  passwordLevel: 1 | 2 | 3 | null;
+  subAccount: string | null;
+  oauth: string | null;
+  loginsCount: number;
+  lastLogin: string | null;
+  lastIP: string | null;
+  signedUp: string | null;
+  blocked: boolean;
+  /** Profile fields that only echo what was set (company, city, website…). */
+  profile: Record<string, string | null>;
+  createdAt: string;
+  updatedAt: string;
+  externalId: string | null;
+  identities: IdentityRecord[];
+  /** User-defined values, decoded (a NUMBER is a number, a STRING an unquoted string). */
+  udv: Map<string, unknown>;
+}
+
+/** Everything one user pool holds. */
+export interface PoolState {
+  pool: GenauthPoolFixture;
+  apps: Map<string, GenauthAppFixture>;
+  users: Map<string, UserRecord>;
+  udfs: Map<string, UdfFixture>;
+  orgs: OrgFixture[];
+  resources: AuthorizedResourceFixture[];
+  directory: DirectoryAccountFixture[];
+}
+
+/** An SMS or e-mail the mock "sent", readable through `GET /__mock/v1/messages`. */
+export interface MessageRecord {
+  seq: number;
+  poolId: string;
+  channel: 'sms' | 'email';
+  to: string;
+  scene: string;
+  code: string;
+  sentAt: number;
+  expiresAt: number;
+  used: boolean;
+}
+
+/** An uploaded file, served back at its URL. */
+export interface UploadRecord {
+  key: string;
+  mimetype: string;
+  bytes: Buffer;
+  originalName: string;
+}

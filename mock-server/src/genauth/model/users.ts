@@ -1,0 +1,216 @@
+import type { Context } from '../../context';
+import { userArn } from './tokens';
+import type { PoolState, UserRecord } from './types';
+
+/** Fields of {@link UserRecord.profile}: free profile data `updateUser` and `profile` may set. */
+export const PROFILE_FIELDS = [
+  'name',
+  'givenName',
+  'familyName',
+  'middleName',
+  'profile',
+  'preferredUsername',
+  'website',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'address',
+  'formatted',
+  'streetAddress',
+  'locality',
+  'region',
+  'postalCode',
+  'city',
+  'province',
+  'country',
+  'company',
+  'browser',
+  'device',
+] as const;
+
+type Lookup = 'email' | 'username' | 'phone' | 'unionid' | 'subAccount';
+
+/** The pool's user whose `field` equals `value` (emails compare case-insensitively). */
+export function findUser(
+  pool: PoolState,
+  field: Lookup,
+  value: string | null | undefined,
+): UserRecord | undefined {
+  if (!value) return undefined;
+  const wanted = field === 'email' ? value.toLowerCase() : value;
+  for (const u of pool.users.values()) {
+    const have = u[field];
+    if (have && (field === 'email' ? have.toLowerCase() : have) === wanted) return u;
+  }
+  return undefined;
+}
+
+/** The user holding a social identity of `connectionId` with `openid`. */
+export function findByIdentity(
+  pool: PoolState,
+  connectionId: string,
+  openid: string,
+): UserRecord | undefined {
+  for (const u of pool.users.values()) {
+    if (u.identities.some((i) => i.connectionId === connectionId && i.openid === openid)) return u;
+  }
+  return undefined;
+}
+
+/** Creates and stores a user; ids come from the seeded stream, times from the mock clock. */
+export function createUser(
+  ctx: Context,
+  pool: PoolState,
+  init: Partial<UserRecord> & { registerSource: string[] },
+): UserRecord {
+  const now = new Date(ctx.clock.now()).toISOString();
+  const user: UserRecord = {
+    id: ctx.random.hex(24),
+    poolId: pool.pool.id,
+    status: 'Activated',
+    username: null,
+    email: null,
+    emailVerified: false,
+    phone: null,
+    phoneVerified: false,
+    phoneCountryCode: null,
+    unionid: null,
+    openid: null,
+    nickname: null,
+    photo: 'default-user-avatar.png',
+    passwordHash: null,
+    passwordLevel: null,
+    subAccount: null,
+    oauth: null,
+    loginsCount: 0,
+    lastLogin: null,
+    lastIP: null,
+    signedUp: now,
+    blocked: false,
+    profile: {},
+    createdAt: now,
+    updatedAt: now,
+    externalId: null,
+    identities: [],
+    udv: new Map(),
+    ...init,
+  };
+  pool.users.set(user.id, user);
+  return user;
+}
+
+/** Marks `user` changed now. */
+export function touch(ctx: Context, user: UserRecord): void {
+  user.updatedAt = new Date(ctx.clock.now()).toISOString();
+}
+
+/** How many ways `user` can still sign in (unbinding the last one is refused). */
+export function loginMethods(user: UserRecord): number {
+  return (
+    (user.email ? 1 : 0) +
+    (user.phone ? 1 : 0) +
+    (user.username && user.passwordHash ? 1 : 0) +
+    user.identities.length
+  );
+}
+
+/** Serialises a decoded UDF value the way the wire carries it (STRING unquoted). */
+export function encodeUdv(dataType: string, value: unknown): string {
+  if (dataType === 'STRING') return String(value);
+  if (dataType === 'OBJECT') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The pool's UDF values of `user` as `{key, dataType, value, label}` (set keys only). */
+export function udvList(
+  pool: PoolState,
+  user: UserRecord,
+): { key: string; dataType: string; value: string; label: string }[] {
+  const out = [];
+  for (const [key, value] of user.udv) {
+    const def = pool.udfs.get(key);
+    if (def)
+      out.push({
+        key,
+        dataType: def.dataType,
+        value: encodeUdv(def.dataType, value),
+        label: def.label,
+      });
+  }
+  return out;
+}
+
+/** The token a returned User carries. */
+export interface UserToken {
+  token: string;
+  exp: number;
+}
+
+/**
+ * The GraphQL / REST `User` view: every field of USER_FIELDS plus the 4.23 superset, the
+ * caller's current token, identities, customData and an `authorizedResources` resolver.
+ */
+export function userView(
+  pool: PoolState,
+  user: UserRecord,
+  token: UserToken | null,
+): Record<string, unknown> {
+  const p = user.profile;
+  return {
+    id: user.id,
+    arn: userArn(pool.pool.id, user.id),
+    status: user.status,
+    userPoolId: pool.pool.id,
+    username: user.username,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    phone: user.phone,
+    phoneVerified: user.phoneVerified,
+    phoneCountryCode: user.phoneCountryCode,
+    unionid: user.unionid,
+    openid: user.openid,
+    nickname: user.nickname,
+    registerSource: user.registerSource,
+    photo: user.photo,
+    password: null,
+    oauth: user.oauth,
+    token: token?.token ?? null,
+    tokenExpiredAt: token ? new Date(token.exp * 1000).toISOString() : null,
+    loginsCount: user.loginsCount,
+    lastLogin: user.lastLogin,
+    lastIP: user.lastIP,
+    signedUp: user.signedUp,
+    blocked: user.blocked,
+    isDeleted: false,
+    ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, p[f] ?? null])),
+    gender: p['gender'] ?? 'U',
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    externalId: user.externalId,
+    identities: user.identities.map((i) => ({ ...i, userId: user.id, userPoolId: pool.pool.id })),
+    customData: udvList(pool, user),
+    newlyCreated: false,
+    expiredAt: null,
+    directManagement: false,
+    authorizedResources: ({
+      namespace,
+      resourceType,
+    }: {
+      namespace?: string | null;
+      resourceType?: string | null;
+    }) => {
+      const list = pool.resources
+        .filter((r) => r.userId === user.id)
+        .filter((r) => !namespace || r.namespace === namespace)
+        .filter((r) => !resourceType || r.type === resourceType)
+        .map((r) => ({
+          code: r.code,
+          type: r.type,
+          actions: r.actions,
+          apiIdentifier: r.type === 'API' ? r.code : null,
+        }));
+      return { totalCount: list.length, list };
+    },
+  };
+}

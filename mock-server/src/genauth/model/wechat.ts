@@ -1,0 +1,139 @@
+import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
+
+import type { Context } from '../../context';
+import { DecryptError, WechatError, type Code2SessionResult } from '../../wechat/contract';
+import { decryptData } from '../../wechat/crypto';
+import { code2Session, exchangePhoneCode } from '../../wechat/model';
+import { fail } from '../errors';
+import type { Tenant } from './tenancy';
+import type { IdentityRecord, UserRecord } from './types';
+import { createUser, findByIdentity, findUser, touch } from './users';
+import { optionalString, requireString } from './validate';
+
+/** `registerSource` of users created by the mini-program connection. */
+export const WECHAT_SOURCE = 'wechat:miniprogram:default';
+
+/** The WeChat connection of the calling app (else the pool's first); none → 2502. */
+export function connectionOf(t: Tenant): WechatConnectionFixture {
+  const conn = t.app?.connection ?? [...t.pool.apps.values()].find((a) => a.connection)?.connection;
+  if (!conn) throw fail(2502, { appId: t.app?.id ?? null });
+  return conn;
+}
+
+/** Runs a WeChat call, turning its failures into GenAuth 2500 / 2501 with the WeChat code in `data`. */
+export function viaWechat<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof WechatError) throw fail(2500, { errcode: e.errcode, errmsg: e.errmsg });
+    if (e instanceof DecryptError) throw fail(2501, { errcode: e.code, errmsg: e.message });
+    throw e;
+  }
+}
+
+/** Exchanges a `wx.login` code with the connection's appid and secret (jscode2session). */
+export const exchangeLoginCode = (
+  ctx: Context,
+  conn: WechatConnectionFixture,
+  code: string,
+): Code2SessionResult =>
+  viaWechat(() => code2Session(ctx, { appid: conn.appid, secret: conn.secret, js_code: code }));
+
+/** The encrypted-data pair, or null when neither is sent; only one of them → 2231. */
+export function encryptedPair(
+  body: Record<string, unknown>,
+): { iv: string; encryptedData: string } | null {
+  const iv = optionalString(body['iv'], 'iv');
+  const encryptedData = optionalString(body['encryptedData'], 'encryptedData');
+  if (!iv && !encryptedData) return null;
+  if (!iv || !encryptedData) throw fail(2231, { field: iv ? 'encryptedData' : 'iv' });
+  return { iv, encryptedData };
+}
+
+/** Decrypts WeChat data with the session key, checking the watermark appid. */
+export const decryptWechat = (
+  conn: WechatConnectionFixture,
+  session: Code2SessionResult,
+  pair: { iv: string; encryptedData: string },
+) => viaWechat(() => decryptData(session.session_key, pair.encryptedData, pair.iv, conn.appid));
+
+/** The phone of the new phone-button flow: `phoneCode` exchanged via getuserphonenumber. */
+export function phoneFromCode(ctx: Context, conn: WechatConnectionFixture, phoneCode: unknown) {
+  const info = viaWechat(() =>
+    exchangePhoneCode(ctx, conn.appid, requireString(phoneCode, 'phoneCode')),
+  );
+  return {
+    purePhoneNumber: info.purePhoneNumber,
+    phoneNumber: info.phoneNumber,
+    countryCode: String(info.countryCode),
+  };
+}
+
+/** Applies a WeChat profile (`getUserInfo` fields) to a user. */
+export function applyWechatProfile(
+  ctx: Context,
+  user: UserRecord,
+  info: Record<string, unknown>,
+): void {
+  const s = (k: string) =>
+    typeof info[k] === 'string' && info[k] !== '' ? (info[k] as string) : undefined;
+  const nick = s('nickName');
+  if (nick) user.nickname = nick;
+  const avatar = s('avatarUrl');
+  if (avatar) user.photo = avatar;
+  const gender = info['gender'];
+  if (gender === 1 || gender === 2 || gender === 0)
+    user.profile['gender'] = gender === 1 ? 'M' : gender === 2 ? 'F' : 'U';
+  for (const k of ['city', 'province', 'country'] as const) {
+    const v = s(k);
+    if (v) user.profile[k] = v;
+  }
+  touch(ctx, user);
+}
+
+function identityOf(conn: WechatConnectionFixture, session: Code2SessionResult): IdentityRecord {
+  return {
+    provider: 'wechat:miniprogram',
+    connectionId: conn.id,
+    extIdpId: conn.id,
+    openid: session.openid,
+    userIdInIdp: session.unionid ?? session.openid,
+    isSocial: true,
+    type: 'openid',
+  };
+}
+
+/**
+ * Finds the user of a WeChat session (this connection's openid, then the unionid, then the
+ * phone when given), binds the identity, or creates the user. Returns it and whether it is new.
+ */
+export function userForSession(
+  ctx: Context,
+  t: Tenant,
+  conn: WechatConnectionFixture,
+  session: Code2SessionResult,
+  phone: string | null,
+): { user: UserRecord; created: boolean } {
+  const pool = t.pool;
+  const byIdentity = findByIdentity(pool, conn.id, session.openid);
+  const byPhone = phone ? findUser(pool, 'phone', phone) : undefined;
+  const found = byPhone ?? byIdentity ?? findUser(pool, 'unionid', session.unionid);
+  const identity = identityOf(conn, session);
+  if (!found) {
+    const user = createUser(ctx, pool, {
+      registerSource: [WECHAT_SOURCE],
+      openid: session.openid,
+      unionid: session.unionid ?? null,
+      identities: [identity],
+      ...(phone ? { phone, phoneVerified: true, phoneCountryCode: '+86' } : {}),
+    });
+    return { user, created: true };
+  }
+  if (!byIdentity) found.identities.push(identity);
+  found.openid ??= session.openid;
+  found.unionid ??= session.unionid ?? null;
+  if (phone && !found.phone)
+    Object.assign(found, { phone, phoneVerified: true, phoneCountryCode: '+86' });
+  touch(ctx, found);
+  return { user: found, created: false };
+}

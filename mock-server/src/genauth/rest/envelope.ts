@@ -1,0 +1,64 @@
+import {
+  json,
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+
+import type { Context } from '../../context';
+import { GenauthError, MESSAGES } from '../errors';
+import { resolveTenant, type Tenant } from '../model/tenancy';
+
+/** Sends a REST success: `{code: 200, message, data}` (no `data` key when `data` is undefined). */
+export function ok(res: Response, data: unknown, message = '成功'): void {
+  res.json(data === undefined ? { code: 200, message } : { code: 200, message, data });
+}
+
+type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
+
+/**
+ * Wraps a REST handler: business errors become `{code, message, data}` with HTTP 200, anything
+ * unexpected becomes 1000 (and a log line). The tenant is resolved on first use.
+ */
+export function rest(ctx: Context, handler: Handler): RequestHandler {
+  return async (req, res) => {
+    let tenant: Tenant | undefined;
+    try {
+      await handler(req, res, () => (tenant ??= resolveTenant(ctx, req.headers)));
+    } catch (e) {
+      if (res.headersSent) return;
+      if (e instanceof GenauthError) {
+        res.json(e.toJSON());
+        return;
+      }
+      ctx.options.log(
+        `[genauth] ${req.method} ${req.path} failed: ${String((e as Error)?.stack ?? e)}`,
+      );
+      res.json({ code: 1000, message: MESSAGES[1000], data: null });
+    }
+  };
+}
+
+/** A JSON body parser bounded by `options.bodyLimit` that accepts any content type. */
+export const jsonBody = (ctx: Context): RequestHandler =>
+  json({ limit: ctx.options.bodyLimit, type: () => true, strict: false });
+
+/** The parsed body as a plain object (anything else → `{}`). */
+export function bodyOf(req: Request): Record<string, unknown> {
+  const b = (req as { body?: unknown }).body;
+  return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
+}
+
+/** Malformed or oversized bodies on GenAuth REST paths → 2512 / 2511 envelopes. */
+export const restBodyErrors: ErrorRequestHandler = (err: { type?: string }, req, res, next) => {
+  if (!/^\/(api\/v2|connections|oidc)\//.test(req.path) || res.headersSent) {
+    next(err);
+    return;
+  }
+  const code =
+    err.type === 'entity.too.large' || (err as { code?: string }).code === 'LIMIT_FILE_SIZE'
+      ? 2511
+      : 2512;
+  res.status(200).json({ code, message: MESSAGES[code], data: null });
+};

@@ -1,0 +1,115 @@
+import { Router } from 'express';
+
+import type { Context } from '../../context';
+import { fail } from '../errors';
+import { signIn } from '../model/session';
+import {
+  applyWechatProfile,
+  connectionOf,
+  decryptWechat,
+  encryptedPair,
+  exchangeLoginCode,
+  phoneFromCode,
+  userForSession,
+} from '../model/wechat';
+import { optionalString, requireString } from '../model/validate';
+import { clientIp } from '../graphql/route';
+import { bodyOf, jsonBody, ok, rest } from './envelope';
+
+const BASE = '/connections/social/wechat-miniprogram';
+
+/** The rawData profile JSON (an object), or null; malformed → 2510 before any code is spent. */
+function rawProfile(body: Record<string, unknown>): Record<string, unknown> | null {
+  const raw = optionalString(body['rawData'], 'rawData');
+  if (!raw) return null;
+  try {
+    const v: unknown = JSON.parse(raw);
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw fail(2510, { field: 'rawData' });
+}
+
+/** The phone of `iv + encryptedData` or of the phone-button `phoneCode`; neither → 2231. */
+function phoneSource(body: Record<string, unknown>) {
+  const pair = encryptedPair(body);
+  const phoneCode = optionalString(body['phoneCode'], 'phoneCode');
+  if (!pair && !phoneCode) throw fail(2231, { field: 'iv+encryptedData|phoneCode' });
+  return { pair, phoneCode };
+}
+
+/**
+ * The WeChat mini-program connection: `auth` (loginByCode), `auth-by-phone` (loginByPhone) and
+ * `getphone`. Codes are exchanged through the WeChat mock's jscode2session with the
+ * connection's appid and secret, so WeChat failures surface as GenAuth 2500 / 2501 errors
+ * carrying the WeChat errcode in `data`.
+ */
+export function wechatRoutes(ctx: Context): Router {
+  const router = Router();
+
+  router.post(
+    `${BASE}/auth`,
+    jsonBody(ctx),
+    rest(ctx, async (req, res, tenant) => {
+      const body = bodyOf(req);
+      const t = tenant();
+      const conn = connectionOf(t);
+      const code = requireString(body['code'], 'code');
+      const pair = encryptedPair(body);
+      const raw = rawProfile(body);
+      const session = exchangeLoginCode(ctx, conn, code);
+      const profile = pair ? decryptWechat(conn, session, pair) : raw;
+      const { user, created } = userForSession(ctx, t, conn, session, null);
+      if (profile) applyWechatProfile(ctx, user, profile);
+      ok(res, await signIn(ctx, t, user, clientIp(req), created));
+    }),
+  );
+
+  router.post(
+    `${BASE}/auth-by-phone`,
+    jsonBody(ctx),
+    rest(ctx, async (req, res, tenant) => {
+      const body = bodyOf(req);
+      const t = tenant();
+      const conn = connectionOf(t);
+      const code = requireString(body['code'], 'code');
+      const { pair, phoneCode } = phoneSource(body);
+      const session = exchangeLoginCode(ctx, conn, code);
+      const phone = pair
+        ? String(decryptWechat(conn, session, pair)['purePhoneNumber'] ?? '')
+        : phoneFromCode(ctx, conn, phoneCode).purePhoneNumber;
+      if (!phone)
+        throw fail(2501, { errcode: -41003, errmsg: 'no purePhoneNumber in the decrypted data' });
+      const { user, created } = userForSession(ctx, t, conn, session, phone);
+      ok(res, await signIn(ctx, t, user, clientIp(req), created));
+    }),
+  );
+
+  router.post(
+    `${BASE}/getphone`,
+    jsonBody(ctx),
+    rest(ctx, (req, res, tenant) => {
+      const body = bodyOf(req);
+      const conn = connectionOf(tenant());
+      const { pair, phoneCode } = phoneSource(body);
+      const code = pair
+        ? requireString(body['code'], 'code')
+        : optionalString(body['code'], 'code');
+      const session = code ? exchangeLoginCode(ctx, conn, code) : null;
+      let phone: { countryCode: string; phoneNumber: string; purePhoneNumber: string };
+      if (pair && session) {
+        const d = decryptWechat(conn, session, pair);
+        phone = {
+          countryCode: String(d['countryCode'] ?? ''),
+          phoneNumber: String(d['phoneNumber'] ?? ''),
+          purePhoneNumber: String(d['purePhoneNumber'] ?? ''),
+        };
+      } else {
+        phone = phoneFromCode(ctx, conn, phoneCode);
+      }
+      ok(res, { ...phone, openid: session?.openid ?? null, unionid: session?.unionid ?? null });
+    }),
+  );
+  return router;
+}
