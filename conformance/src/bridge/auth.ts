@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import {
-  settle,
-  ok,
-  WxFail,
-  type CallbackErrorSink,
-  type WxCallbacks,
-  type WxResult,
-} from './callback';
+import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { ERRNO } from './errno';
 import type { WechatClient } from './wechat-client';
 
@@ -28,7 +21,7 @@ function failure(api: string, error: unknown): never {
 }
 
 /** `login`, `checkSession`, `getUserInfo`, `getUserProfile`, `getAccountInfoSync`, `getRandomValues`. */
-export function createAuthApi(client: WechatClient, refusals: Refusals, sink: CallbackErrorSink) {
+export function createAuthApi(client: WechatClient, refusals: Refusals, hooks: BridgeHooks) {
   return {
     login(options?: Opts) {
       return settle(
@@ -41,7 +34,7 @@ export function createAuthApi(client: WechatClient, refusals: Refusals, sink: Ca
             return failure('login', e);
           }
         },
-        sink,
+        hooks,
       );
     },
     checkSession(options?: Opts) {
@@ -59,7 +52,7 @@ export function createAuthApi(client: WechatClient, refusals: Refusals, sink: Ca
             throw new WxFail('checkSession', 'session time out, need relogin', ERRNO.unknown);
           return ok('checkSession', {});
         },
-        sink,
+        hooks,
       );
     },
     getUserInfo(options?: Opts) {
@@ -78,7 +71,7 @@ export function createAuthApi(client: WechatClient, refusals: Refusals, sink: Ca
             return ok('getUserInfo', { userInfo: payload.userInfo, rawData: payload.rawData });
           return ok('getUserInfo', { ...payload, cloudID: '' });
         },
-        sink,
+        hooks,
         false,
       );
     },
@@ -101,7 +94,7 @@ export function createAuthApi(client: WechatClient, refusals: Refusals, sink: Ca
             return failure('getUserProfile', e);
           }
         },
-        sink,
+        hooks,
       );
     },
     getAccountInfoSync() {
@@ -124,7 +117,7 @@ export function createAuthApi(client: WechatClient, refusals: Refusals, sink: Ca
             randomValues: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + length),
           });
         },
-        sink,
+        hooks,
       );
     },
   };

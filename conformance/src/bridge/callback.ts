@@ -30,8 +30,16 @@ export class WxFail extends Error {
   }
 }
 
-/** Where exceptions thrown by the page's own callbacks go (WeChat reports them to `App.onError`). */
-export type CallbackErrorSink = (error: unknown) => void;
+/**
+ * What the bridge reports while it works: exceptions thrown by the page's own callbacks (WeChat
+ * reports them to `App.onError`), and the start and end of every async call (so a test can wait
+ * until the page is idle).
+ */
+export interface BridgeHooks {
+  error(error: unknown): void;
+  begin(): void;
+  end(): void;
+}
 
 /** True when the caller passed any of success / fail / complete. */
 export function hasCallbacks(options: unknown): boolean {
@@ -51,12 +59,12 @@ function toResult(api: string, error: unknown): WxResult {
 }
 
 /** Calls the page's callback; an exception in it goes to `sink`, never into our promise chain. */
-function safely(sink: CallbackErrorSink, fn: (() => void) | undefined): void {
+function safely(hooks: BridgeHooks, fn: (() => void) | undefined): void {
   if (!fn) return;
   try {
     fn();
   } catch (error) {
-    sink(error);
+    hooks.error(error);
   }
 }
 
@@ -68,23 +76,28 @@ export function settle<R extends WxResult>(
   api: string,
   options: WxCallbacks<R> | undefined,
   work: () => Promise<R>,
-  sink: CallbackErrorSink,
+  hooks: BridgeHooks,
   promiseStyle = true,
 ): Promise<R> | undefined {
+  hooks.begin();
   const outcome = Promise.resolve().then(work);
   if (promiseStyle && !hasCallbacks(options)) {
-    return outcome.catch((error: unknown) => Promise.reject(toResult(api, error)));
+    return outcome
+      .catch((error: unknown) => Promise.reject(toResult(api, error)))
+      .finally(() => hooks.end());
   }
   const o = options ?? {};
   outcome.then(
     (res) => {
-      safely(sink, o.success && (() => o.success?.(res)));
-      safely(sink, o.complete && (() => o.complete?.(res)));
+      safely(hooks, o.success && (() => o.success?.(res)));
+      safely(hooks, o.complete && (() => o.complete?.(res)));
+      hooks.end();
     },
     (error: unknown) => {
       const res = toResult(api, error);
-      safely(sink, o.fail && (() => o.fail?.(res)));
-      safely(sink, o.complete && (() => o.complete?.(res)));
+      safely(hooks, o.fail && (() => o.fail?.(res)));
+      safely(hooks, o.complete && (() => o.complete?.(res)));
+      hooks.end();
     },
   );
   return undefined;

@@ -6,7 +6,7 @@ import {
   type PhoneFlow,
   type Platform,
 } from './buttons';
-import type { CallbackErrorSink } from './callback';
+import type { BridgeHooks } from './callback';
 import { TempFiles } from './files';
 import { createMediaApi, MediaPicker } from './media';
 import { NetworkConditions, type NetworkTimeouts } from './network';
@@ -63,6 +63,8 @@ export interface WxBridge {
   readonly refusals: Refusals;
   /** Exceptions thrown by the page's own callbacks (WeChat reports them to `App.onError`). */
   readonly callbackErrors: unknown[];
+  /** Async `wx` calls started and not yet delivered to the page. */
+  readonly inFlight: number;
   /** Installs `api` over `target` (default `global.wx`, created if missing); returns `target`. */
   install(target?: Record<string, unknown>): Record<string, unknown>;
   /** The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`) or deny. */
@@ -87,15 +89,20 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
   const network = new NetworkConditions(options.networkTimeout);
   const refusals: Refusals = { userProfile: false, userInfo: false };
   const callbackErrors: unknown[] = [];
-  const sink: CallbackErrorSink = (error) => void callbackErrors.push(error);
+  let inFlight = 0;
+  const hooks: BridgeHooks = {
+    error: (error) => void callbackErrors.push(error),
+    begin: () => void inFlight++,
+    end: () => void inFlight--,
+  };
 
   const api = {
-    request: createRequest(network, sink),
-    uploadFile: createUploadFile(files, network, sink),
-    ...createStorageApi(storage, sink),
-    ...createAuthApi(client, refusals, sink),
-    ...createMediaApi(files, media, sink),
-    ...createUiApi(ui, sink),
+    request: createRequest(network, hooks),
+    uploadFile: createUploadFile(files, network, hooks),
+    ...createStorageApi(storage, hooks),
+    ...createAuthApi(client, refusals, hooks),
+    ...createMediaApi(files, media, hooks),
+    ...createUiApi(ui, hooks),
   } as unknown as WxBridge['api'];
 
   return {
@@ -108,6 +115,9 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     network,
     refusals,
     callbackErrors,
+    get inFlight() {
+      return inFlight;
+    },
     install(target) {
       const g = globalThis as unknown as { wx?: Record<string, unknown> };
       const wx = target ?? (g.wx ??= {});

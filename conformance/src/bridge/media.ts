@@ -1,11 +1,4 @@
-import {
-  settle,
-  ok,
-  WxFail,
-  type CallbackErrorSink,
-  type WxCallbacks,
-  type WxResult,
-} from './callback';
+import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { FIXTURE_PNG_SIZE, type TempFiles } from './files';
 
 /** What the simulated user does when the album opens: pick the fixture image, or cancel. */
@@ -46,7 +39,7 @@ function strip(options: Opts | undefined): Record<string, unknown> {
 }
 
 /** `wx.chooseMedia` and the deprecated `wx.chooseImage`, backed by the fixture image. */
-export function createMediaApi(files: TempFiles, picker: MediaPicker, sink: CallbackErrorSink) {
+export function createMediaApi(files: TempFiles, picker: MediaPicker, hooks: BridgeHooks) {
   return {
     chooseMedia(options?: Opts) {
       picker.calls.push({ api: 'chooseMedia', options: strip(options) });
@@ -69,7 +62,7 @@ export function createMediaApi(files: TempFiles, picker: MediaPicker, sink: Call
           });
           return ok('chooseMedia', { tempFiles, type: 'image' });
         },
-        sink,
+        hooks,
       );
     },
     chooseImage(options?: Opts) {
@@ -85,7 +78,7 @@ export function createMediaApi(files: TempFiles, picker: MediaPicker, sink: Call
             tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length })),
           });
         },
-        sink,
+        hooks,
       );
     },
   };

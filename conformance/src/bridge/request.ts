@@ -1,13 +1,6 @@
 import { Buffer } from 'node:buffer';
 
-import {
-  settle,
-  ok,
-  WxFail,
-  type CallbackErrorSink,
-  type WxCallbacks,
-  type WxResult,
-} from './callback';
+import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { ERRNO } from './errno';
 import { NetworkError, send, type HttpAnswer, type HttpHandle } from './http';
 import type { NetworkConditions } from './network';
@@ -114,7 +107,7 @@ function decode(answer: HttpAnswer, options: RequestOptions): unknown {
 }
 
 /** Builds `wx.request` over real HTTP, honouring `timeout`, `networkTimeout` and injected faults. */
-export function createRequest(network: NetworkConditions, sink: CallbackErrorSink) {
+export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
   return function request(options: RequestOptions): RequestTask {
     const headerListeners: ((res: {
       header: Record<string, string>;
@@ -171,7 +164,7 @@ export function createRequest(network: NetworkConditions, sink: CallbackErrorSin
       }
     };
 
-    settle('request', options ?? {}, work, sink, false);
+    settle('request', options ?? {}, work, hooks, false);
     return {
       abort() {
         aborted = true;

@@ -1,13 +1,6 @@
 import { Buffer } from 'node:buffer';
 
-import {
-  settle,
-  ok,
-  WxFail,
-  type CallbackErrorSink,
-  type WxCallbacks,
-  type WxResult,
-} from './callback';
+import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { ERRNO } from './errno';
 
 /** WeChat's limits: 1 MB per key, 10 MB per mini-program and user. */
@@ -107,7 +100,7 @@ function rethrow(e: unknown): never {
 }
 
 /** The storage half of `wx`: sync and async variants over one {@link WxStorage}. */
-export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
+export function createStorageApi(storage: WxStorage, hooks: BridgeHooks) {
   return {
     setStorageSync(key: string, data: unknown): void {
       try {
@@ -144,7 +137,7 @@ export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
           storage.set('setStorage', options?.key, options?.data);
           return ok('setStorage', {});
         },
-        sink,
+        hooks,
       );
     },
     getStorage(options: KeyOptions) {
@@ -157,7 +150,7 @@ export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
           }
           return ok('getStorage', { data: storage.get(options.key) });
         },
-        sink,
+        hooks,
       );
     },
     removeStorage(options: KeyOptions) {
@@ -168,7 +161,7 @@ export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
           storage.remove(options?.key);
           return ok('removeStorage', {});
         },
-        sink,
+        hooks,
       );
     },
     clearStorage(options?: WxCallbacks<WxResult>) {
@@ -179,7 +172,7 @@ export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
           storage.clear();
           return ok('clearStorage', {});
         },
-        sink,
+        hooks,
       );
     },
     getStorageInfo(options?: WxCallbacks<WxResult>) {
@@ -187,7 +180,7 @@ export function createStorageApi(storage: WxStorage, sink: CallbackErrorSink) {
         'getStorageInfo',
         options,
         async () => ok('getStorageInfo', storage.info()),
-        sink,
+        hooks,
       );
     },
   };

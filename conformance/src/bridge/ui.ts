@@ -1,4 +1,4 @@
-import { settle, ok, type CallbackErrorSink, type WxCallbacks, type WxResult } from './callback';
+import { settle, ok, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 
 /** One recorded UI call (`showModal`, `showToast`, …) with its options minus the callbacks. */
 export interface UiCall {
@@ -7,7 +7,8 @@ export interface UiCall {
 }
 
 /**
- * What the page showed: modals, toasts and loading indicators, in order. Modals are answered
+ * What the page showed and where it navigated: modals, toasts, loading indicators, navigation
+ * calls, in order. Modals are answered
  * with the queued button (confirm by default).
  */
 export class UiRecorder {
@@ -42,11 +43,11 @@ function record(ui: UiRecorder, api: string, options: Opts | undefined): void {
   ui.calls.push({ api, options: o });
 }
 
-/** `showModal`, `showToast`, `hideToast`, `showLoading`, `hideLoading`, all recorded. */
-export function createUiApi(ui: UiRecorder, sink: CallbackErrorSink) {
+/** `showModal`, toasts, loading and navigation (`navigateTo`, `reLaunch`, …), all recorded. */
+export function createUiApi(ui: UiRecorder, hooks: BridgeHooks) {
   const simple = (api: string) => (options?: Opts) => {
     record(ui, api, options);
-    return settle(api, options, async () => ok(api, {}), sink);
+    return settle(api, options, async () => ok(api, {}), hooks);
   };
   return {
     showModal(options?: Opts) {
@@ -58,10 +59,16 @@ export function createUiApi(ui: UiRecorder, sink: CallbackErrorSink) {
           const answer = ui.takeAnswer();
           return ok('showModal', { confirm: answer === 'confirm', cancel: answer === 'cancel' });
         },
-        sink,
+        hooks,
       );
     },
     showToast: simple('showToast'),
+    navigateTo: simple('navigateTo'),
+    redirectTo: simple('redirectTo'),
+    reLaunch: simple('reLaunch'),
+    navigateBack: simple('navigateBack'),
+    switchTab: simple('switchTab'),
+    setNavigationBarTitle: simple('setNavigationBarTitle'),
     hideToast: simple('hideToast'),
     showLoading: simple('showLoading'),
     hideLoading: simple('hideLoading'),

@@ -1,13 +1,6 @@
 import { Buffer } from 'node:buffer';
 
-import {
-  settle,
-  ok,
-  WxFail,
-  type CallbackErrorSink,
-  type WxCallbacks,
-  type WxResult,
-} from './callback';
+import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { ERRNO } from './errno';
 import type { TempFiles } from './files';
 import { NetworkError, send, type HttpHandle } from './http';
@@ -73,11 +66,7 @@ function multipart(
 }
 
 /** Builds `wx.uploadFile`: a real multipart/form-data POST of a temporary file. */
-export function createUploadFile(
-  files: TempFiles,
-  network: NetworkConditions,
-  sink: CallbackErrorSink,
-) {
+export function createUploadFile(files: TempFiles, network: NetworkConditions, hooks: BridgeHooks) {
   let uploads = 0;
   return function uploadFile(options: UploadOptions): UploadTask {
     const progress: Parameters<UploadTask['onProgressUpdate']>[0][] = [];
@@ -145,7 +134,7 @@ export function createUploadFile(
       }
     };
 
-    settle('uploadFile', options ?? {}, work, sink, false);
+    settle('uploadFile', options ?? {}, work, hooks, false);
     return {
       abort() {
         aborted = true;

@@ -74,12 +74,22 @@ export class WechatClient {
   /** Whether the user's latest session_key is still valid on the WeChat side. */
   async checkSession(): Promise<boolean> {
     if (this.openid === undefined) return false;
-    const res = await controlJson<{ valid: boolean }>(
+    const query = `appid=${encodeURIComponent(this.appid)}&openid=${encodeURIComponent(this.openid)}`;
+    const res = await controlJson<{ session: unknown }>(
       this.baseUrl,
       'GET',
-      `/wechat/session?appid=${encodeURIComponent(this.appid)}&openid=${encodeURIComponent(this.openid)}`,
+      `/wechat/sessions?${query}`,
     );
-    return res.valid;
+    return res.session !== null && res.session !== undefined;
+  }
+
+  /** Ends the user's WeChat session now (what an opaque WeChat-side expiry does). */
+  async expireSession(): Promise<void> {
+    const openid = await this.ensureUser();
+    await controlJson(this.baseUrl, 'POST', '/wechat/sessions/expire', {
+      appid: this.appid,
+      openid,
+    });
   }
 
   /** Profile payload signed and encrypted under the current session key. */
