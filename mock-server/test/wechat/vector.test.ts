@@ -1,0 +1,98 @@
+import { DEMO_APPID, DEMO_OPENID, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
+
+import { decryptData, rawDataSignature } from '../../src/wechat/crypto';
+import { wechatHarness } from './helpers';
+
+/** End to end: the simulated client encrypts, the server answers the key, the backend decrypts. */
+describe('encrypted data end to end', () => {
+  const h = wechatHarness();
+  const { mock } = h;
+  afterEach(() => {
+    mock.reset();
+    mock.clock.reset();
+  });
+
+  const userInfo = (appid: string, openid: string) =>
+    h.http().post('/__mock/v1/wechat/user-info').send({ appid, openid }).expect(200);
+  const phone = (appid: string, openid: string) =>
+    h.http().post('/__mock/v1/wechat/phone-number').send({ appid, openid }).expect(200);
+
+  it('reproduces the official vector user with a pinned session key', async () => {
+    const { code } = await h.login(DEMO_APPID, {
+      openid: DEMO_OPENID,
+      sessionKey: DEMO_SESSION_KEY,
+    });
+    const { session_key } = (await h.exchange(code)).body as { session_key: string };
+    expect(session_key).toBe(DEMO_SESSION_KEY);
+    const res = await userInfo(DEMO_APPID, DEMO_OPENID);
+    const { rawData, signature, encryptedData, iv } = res.body as Record<string, string>;
+    expect(signature).toBe(rawDataSignature(rawData!, session_key));
+    expect(JSON.parse(rawData!)).toEqual(res.body.userInfo);
+    expect(rawData).not.toMatch(/openId|unionId/);
+    const plain = decryptData(session_key, encryptedData!, iv!, DEMO_APPID);
+    expect(Object.keys(plain)).toEqual([
+      'openId',
+      'nickName',
+      'gender',
+      'language',
+      'city',
+      'province',
+      'country',
+      'avatarUrl',
+      'unionId',
+      'watermark',
+    ]);
+    expect(JSON.stringify(plain)).toBe(
+      '{"openId":"oGZUI0egBJY1zhBYw2KhdUfwVJJE","nickName":"Band","gender":1,"language":"zh_CN","city":"Guangzhou","province":"Guangdong","country":"CN","avatarUrl":"http://wx.qlogo.cn/mmopen/vi_32/aSKcBBPpibyKNicHNTMM0qJVh8Kjgiak2AHWr8MHM4WgMEm7GFhsf8OYrySdbvAMvTsw3mo8ibKicsnfN5pRjl1p8HQ/0","unionId":"ocMvos6NjeKLIBqg5Mr9QjxrP1FA",' +
+        `"watermark":{"timestamp":${mock.clock.nowSeconds()},"appid":"wx4f4bc4dec97d474b"}}`,
+    );
+  });
+
+  it('pins any key given at login for an ordinary user', async () => {
+    const key = 'HyVFkGl5F5OQWJZZaNzBBg==';
+    const { code, openid } = await h.login(DEMO_APPID, { sessionKey: key });
+    expect((await h.exchange(code)).body.session_key).toBe(key);
+    const res = await phone(DEMO_APPID, openid);
+    const plain = decryptData(key, res.body.encryptedData, res.body.iv, DEMO_APPID);
+    expect(Object.keys(plain)).toEqual([
+      'phoneNumber',
+      'purePhoneNumber',
+      'countryCode',
+      'watermark',
+    ]);
+    expect(plain['countryCode']).toBe('86');
+  });
+
+  it('after a rotating login, data encrypted under the old key no longer decrypts', async () => {
+    const { code, openid } = await h.login(DEMO_APPID);
+    const k1 = (await h.exchange(code)).body.session_key as string;
+    const legacy = (await phone(DEMO_APPID, openid)).body as { encryptedData: string; iv: string };
+    expect(decryptData(k1, legacy.encryptedData, legacy.iv, DEMO_APPID)).toHaveProperty(
+      'phoneNumber',
+    );
+    const again = await h.login(DEMO_APPID, { openid });
+    const k2 = (await h.exchange(again.code)).body.session_key as string;
+    expect(() => decryptData(k2, legacy.encryptedData, legacy.iv, DEMO_APPID)).toThrow();
+    const fresh = (await userInfo(DEMO_APPID, openid)).body as {
+      encryptedData: string;
+      iv: string;
+    };
+    expect(decryptData(k2, fresh.encryptedData, fresh.iv, DEMO_APPID)).toHaveProperty(
+      'openId',
+      openid,
+    );
+  });
+
+  it('leaves unionId out for an unbound app', async () => {
+    const unbound = mock.store.fixtures.wechat.apps.find((a) => a.openPlatformId === null)!;
+    const { code, openid } = await h.login(unbound.appid);
+    const key = (await h.exchange(code, unbound.appid)).body.session_key as string;
+    const res = (await userInfo(unbound.appid, openid)).body as {
+      encryptedData: string;
+      iv: string;
+    };
+    const plain = decryptData(key, res.encryptedData, res.iv, unbound.appid);
+    expect(plain).not.toHaveProperty('unionId');
+    expect(plain).toHaveProperty('openId', openid);
+  });
+});
