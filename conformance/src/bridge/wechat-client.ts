@@ -110,13 +110,24 @@ export class WechatClient {
     });
   }
 
-  /** Creates or updates a WeChat user of this app; selects it. */
-  async upsertUser(fields: Partial<WechatUserRecord>): Promise<WechatUserRecord> {
+  /**
+   * Creates or updates a WeChat user of this app (the current one unless `openid` is given) and
+   * selects it. `phone` may be a mainland number string.
+   */
+  async upsertUser(
+    fields: Omit<Partial<WechatUserRecord>, 'phone'> & {
+      phone?: WechatUserRecord['phone'] | string;
+    },
+  ): Promise<WechatUserRecord> {
     const res = await controlJson<{ user?: WechatUserRecord } & Partial<WechatUserRecord>>(
       this.baseUrl,
       'POST',
       '/wechat/users',
-      { appid: this.appid, ...fields },
+      {
+        appid: this.appid,
+        ...(this.openid === undefined ? {} : { openid: this.openid }),
+        ...fields,
+      },
     );
     const user = (res.user ?? res) as WechatUserRecord;
     this.openid = user.openid;
