@@ -80,12 +80,10 @@ export class AuthenticationClient extends ProfileClient {
         ? ivOrDetail
         : { iv: ivOrDetail, encryptedData };
     const loginCode = code ?? (await this.runtime.login());
-    return {
-      code: loginCode,
-      iv: detail.iv,
-      encryptedData: detail.encryptedData,
-      phoneCode: detail.phoneCode,
-    };
+    // The phone code needs no session key, so it wins over a (possibly stale) encrypted pair.
+    return detail.phoneCode
+      ? { code: loginCode, phoneCode: detail.phoneCode }
+      : { code: loginCode, iv: detail.iv, encryptedData: detail.encryptedData };
   }
 
   /**
