@@ -50,11 +50,51 @@ export type WxClient = JsClient & {
   getPhone(code: string, iv: string, encryptedData: string): Promise<Record<string, unknown>>;
   updateAvatar(): Promise<User>;
 };
+/** The AuthenticationClient methods the tests call. */
+type Method =
+  | 'registerByEmail'
+  | 'registerByUsername'
+  | 'registerByPhoneCode'
+  | 'checkPasswordStrength'
+  | 'sendSmsCode'
+  | 'loginByEmail'
+  | 'loginByUsername'
+  | 'loginByPhoneCode'
+  | 'loginByPhonePassword'
+  | 'loginBySubAccount'
+  | 'checkLoginStatus'
+  | 'sendEmail'
+  | 'resetPasswordByPhoneCode'
+  | 'resetPasswordByEmailCode'
+  | 'updateProfile'
+  | 'updatePassword'
+  | 'updatePhone'
+  | 'updateEmail'
+  | 'refreshToken'
+  | 'linkAccount'
+  | 'unLinkAccount'
+  | 'bindPhone'
+  | 'unbindPhone'
+  | 'bindEmail'
+  | 'unbindEmail'
+  | 'getCurrentUser'
+  | 'logout'
+  | 'listUdv'
+  | 'setUdv'
+  | 'removeUdv'
+  | 'listOrgs'
+  | 'loginByLdap'
+  | 'loginByAd'
+  | 'getUdfValue'
+  | 'setUdfValue'
+  | 'removeUdfValue'
+  | 'getSecurityLevel'
+  | 'listAuthorizedResources'
+  | 'listApplications';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JsClient = Record<string, (...args: any[]) => Promise<any>> & {
+export type JsClient = Record<Method, (...args: any[]) => Promise<any>> & {
   options: Record<string, unknown>;
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type User = Record<string, any> & { id: string; token: string | null };
 
 /** A wxapp client for `host` (userPoolId is required under Node, §1.2). */
