@@ -1,0 +1,80 @@
+import { DEMO_APPID, DEMO_OPENID, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
+
+import { HELP, runCli, type CliIo } from '../../src/cli';
+
+function capture(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env };
+  return { io, out, err };
+}
+
+describe('genauth-mock CLI', () => {
+  it('starts on the given port and prints endpoints and demo credentials', async () => {
+    const { io, out } = capture();
+    const { code, server } = await runCli(['--port', '0', '--seed', 'cli-seed'], io);
+    try {
+      expect(code).toBe(0);
+      const text = out.join('\n');
+      const url = server!.url;
+      expect(text).toContain(`genauth-mock listening at ${url} (seed "cli-seed"`);
+      expect(text).toContain(`${url}/sns/jscode2session`);
+      const demoApp = server!.store.fixtures.wechat.apps[0]!;
+      expect(text).toContain(`${DEMO_APPID}  ${demoApp.secret}`);
+      expect(text).toContain(DEMO_OPENID);
+      expect(text).toContain(DEMO_SESSION_KEY);
+      const res = await fetch(`${url}/__mock/v1/wechat/login`, {
+        method: 'POST',
+        body: JSON.stringify({ appid: DEMO_APPID }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await server?.stop();
+    }
+  });
+
+  it('takes PORT from the environment, --host and --session-key-policy', async () => {
+    const { io } = capture({ PORT: '0' });
+    const { code, server } = await runCli(
+      ['--host', '127.0.0.1', '--session-key-policy', 'never'],
+      io,
+    );
+    try {
+      expect(code).toBe(0);
+      expect(server!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server!.context.options.sessionKeyPolicy).toBe('never');
+    } finally {
+      await server?.stop();
+    }
+  });
+
+  it('prints help and exits 0', async () => {
+    const { io, out } = capture();
+    expect(await runCli(['--help'], io)).toEqual({ code: 0 });
+    expect(out.join('\n')).toBe(HELP);
+  });
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['extra'], /positional/i],
+    [['--port', 'abc'], /invalid port "abc"/],
+    [['--port', '70000'], /invalid port "70000"/],
+    [['--session-key-policy', 'sometimes'], /sessionKeyPolicy/],
+  ])('rejects %j with exit code 2', async (argv, message) => {
+    const { io, err } = capture();
+    expect(await runCli(argv, io)).toEqual({ code: 2 });
+    expect(err.join('\n')).toMatch(message);
+  });
+
+  it('exits 1 when the port is taken', async () => {
+    const first = await runCli(['--port', '0'], capture().io);
+    try {
+      const port = new URL(first.server!.url).port;
+      const { io, err } = capture();
+      expect(await runCli(['--port', port], io)).toEqual({ code: 1 });
+      expect(err.join('\n')).toMatch(/cannot listen/);
+    } finally {
+      await first.server?.stop();
+    }
+  });
+});
