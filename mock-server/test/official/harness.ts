@@ -95,6 +95,7 @@ type Method =
 export type JsClient = Record<Method, (...args: any[]) => Promise<any>> & {
   options: Record<string, unknown>;
 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type User = Record<string, any> & { id: string; token: string | null };
 
 /** A wxapp client for `host` (userPoolId is required under Node, §1.2). */
