@@ -1,4 +1,5 @@
 import type { MockClock } from './clock';
+import type { Journal } from './journal';
 import type { ResolvedOptions } from './options';
 import type { SeededRandom } from './random';
 import type { Store } from './store';
@@ -12,6 +13,8 @@ export interface Context {
   clock: MockClock;
   random: SeededRandom;
   options: ResolvedOptions;
+  /** Requests the mock answered, for tests that assert on the wire. */
+  journal: Journal;
   /** Base URL the server is reachable at once started (`''` before), for URLs it hands out. */
   baseUrl(): string;
 }

@@ -8,6 +8,7 @@ import type { Context } from './context';
 import { controlApp } from './control/app';
 import { genauthApp } from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
+import { Journal, journalMiddleware } from './journal';
 import { resolveOptions, type MockServerOptions } from './options';
 import { SeededRandom } from './random';
 import { createStore, type Store } from './store';
@@ -44,9 +45,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const random = { current: new SeededRandom(resolved.seed) };
   const store = createStore(resolved.seed, clock, random, resolved.fixtures);
   let url = '';
+  const journal = new Journal();
   const context: Context = {
     store,
     clock,
+    journal,
     options: resolved,
     get random() {
       return random.current;
@@ -58,6 +61,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
+  app.use(journalMiddleware(journal, () => clock.now()));
   app.use(wechatApp(context));
   app.use(genauthApp(context));
   app.use('/__mock/v1', controlApp(context));

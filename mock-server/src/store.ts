@@ -1,6 +1,7 @@
 import { createFixtures, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from './clock';
+import { demoSection } from './genauth/demo';
 import { createGenauthState, snapshotGenauth, type GenauthState } from './genauth/state';
 import { SeededRandom } from './random';
 import { createWechatState, snapshotWechat, type WechatState } from './wechat/state';
@@ -52,6 +53,7 @@ export function createStore(
         now: clock.now(),
         wechat: snapshotWechat(wechat),
         genauth: snapshotGenauth(genauth),
+        demo: demoSection(fixtures),
       };
     },
   };
