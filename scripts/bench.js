@@ -1,0 +1,235 @@
+'use strict';
+/**
+ * `npm run bench` (after `tsc -b`): starts an Express 5 "hello" server and the mock as child
+ * processes, measures the mock's cold start (spawn → first answered request, median of several),
+ * then drives hello and every target of scripts/bench/*.js with autocannon and prints req/s and
+ * each target's ratio to hello (goals: ratio ≥ 0.85, cold start ≤ 300 ms).
+ *
+ * Env: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s), BENCH_WARMUP (3 s), BENCH_COLD_RUNS (7).
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const autocannon = require('autocannon');
+
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'mock-server/dist/src/cli.js');
+const TARGETS_DIR = path.join(__dirname, 'bench');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+const GOAL_RATIO = 0.85;
+const GOAL_COLD_MS = 300;
+
+const HELLO = `
+const express = require('express');
+const app = express();
+app.get('/', (req, res) => { res.send('hello world'); });
+const server = app.listen(0, '127.0.0.1', () => {
+  console.log('listening at http://127.0.0.1:' + server.address().port);
+});`;
+
+/** Spawns a server process and resolves once it prints `listening at <url>`. */
+function startServer(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = /listening at (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${err}`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** One GET; resolves to the status, or 0 when the connection is refused. */
+function probe(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', () => resolve(0));
+  });
+}
+
+/** Milliseconds from spawning the CLI to its first answered request. */
+async function coldStart() {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/__mock/v1/clock`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      if ((await probe(url)) === 200) return performance.now() - t0;
+      if (child.exitCode !== null) throw new Error(`mock exited with ${child.exitCode}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  } finally {
+    await stop(child);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Runs autocannon. `check(status, body)` (optional) counts answers that are not the expected
+ * success (WeChat errors are HTTP 200, so status codes alone cannot tell).
+ */
+async function load(url, options, seconds, connections, check) {
+  let failed = 0;
+  let opts = options;
+  if (check) {
+    const requests = options.requests ?? [
+      { method: options.method, path: options.path, headers: options.headers, body: options.body },
+    ];
+    opts = {
+      ...options,
+      requests: requests.map((r) => ({
+        ...r,
+        onResponse(status, body, context, headers) {
+          if (!check(status, body)) failed += 1;
+          if (r.onResponse) r.onResponse(status, body, context, headers);
+        },
+      })),
+    };
+  }
+  const result = await autocannon({ url, connections, duration: seconds, ...opts });
+  return { result, failed };
+}
+
+/** The "hello" side uses the same per-request machinery (a setupRequest) as the targets. */
+function helloOptions() {
+  return {
+    requests: [
+      {
+        method: 'GET',
+        setupRequest(req) {
+          req.path = '/';
+          return req;
+        },
+      },
+    ],
+  };
+}
+
+function loadTargets() {
+  return fs
+    .readdirSync(TARGETS_DIR)
+    .filter((f) => f.endsWith('.js'))
+    .sort()
+    .flatMap((f) => {
+      const targets = require(path.join(TARGETS_DIR, f));
+      return targets.map((t) => ({ ...t, file: f }));
+    });
+}
+
+function row(name, { result, failed }, ratio) {
+  const cells = [
+    name.padEnd(36),
+    String(Math.round(result.requests.average)).padStart(8),
+    String(result.latency.p50).padStart(6),
+    String(result.latency.p99).padStart(6),
+    String(result.non2xx + result.errors + result.timeouts).padStart(7),
+    String(failed).padStart(7),
+    ratio === undefined ? '' : ratio.toFixed(2).padStart(6),
+  ];
+  return cells.join(' ');
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) {
+    console.error(`${path.relative(ROOT, CLI)} is missing: run "npx tsc -b" (npm run bench does).`);
+    process.exit(1);
+  }
+  console.log(
+    `bench: node ${process.version}, autocannon -c ${CONNECTIONS} -d ${DURATION} (warm-up ${WARMUP} s)`,
+  );
+
+  const colds = [];
+  for (let i = 0; i < COLD_RUNS; i++) colds.push(await coldStart());
+  const cold = median(colds);
+
+  const hello = await startServer(['-e', HELLO]);
+  const mock = await startServer([CLI, '--port', '0']);
+  const children = [hello.child, mock.child];
+  try {
+    const targets = loadTargets();
+    await load(hello.url, helloOptions(), WARMUP, 10);
+    const helloBefore = await load(hello.url, helloOptions(), DURATION, CONNECTIONS);
+    // Requests per second a target may reach (1.5 × hello), for targets that pre-mint state.
+    const perSecond = Math.ceil(helloBefore.result.requests.average * 1.5);
+    const measured = [];
+    for (const target of targets) {
+      const warm = await target.setup(mock.url, { requests: perSecond * WARMUP + 1000 });
+      await load(mock.url, warm, WARMUP, 10, target.check);
+      const options = await target.setup(mock.url, { requests: perSecond * DURATION + 1000 });
+      measured.push([target, await load(mock.url, options, DURATION, CONNECTIONS, target.check)]);
+    }
+    const helloAfter = await load(hello.url, helloOptions(), DURATION, CONNECTIONS);
+    const helloRps = (helloBefore.result.requests.average + helloAfter.result.requests.average) / 2;
+
+    console.log('');
+    console.log(
+      `${'target'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'non2xx'.padStart(7)} ${'failed'.padStart(7)} ${'ratio'.padStart(6)}`,
+    );
+    console.log(row('express hello (before)', helloBefore));
+    console.log(row('express hello (after)', helloAfter));
+    let ok = true;
+    for (const [target, run] of measured) {
+      const ratio = run.result.requests.average / helloRps;
+      console.log(row(`${target.name} [${target.file}]`, run, ratio));
+      if (ratio < GOAL_RATIO || run.failed > 0) ok = false;
+    }
+    console.log('');
+    console.log(`hello req/s (mean of before/after): ${Math.round(helloRps)}`);
+    console.log(
+      `cold start (spawn → first answer), median of ${COLD_RUNS}: ${Math.round(cold)} ms ` +
+        `[${colds.map((c) => Math.round(c)).join(', ')}] (goal ≤ ${GOAL_COLD_MS} ms)`,
+    );
+    console.log(
+      `goals: ratio ≥ ${GOAL_RATIO}, no failed answers, cold start ≤ ${GOAL_COLD_MS} ms → ${ok && cold <= GOAL_COLD_MS ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    await Promise.all(children.map(stop));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

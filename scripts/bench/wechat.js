@@ -1,0 +1,71 @@
+'use strict';
+/**
+ * WeChat bench targets for scripts/bench.js. Each target is `{ name, setup(baseUrl, budget),
+ * check?(status, body) }`: `setup` prepares state through the control surface and returns
+ * autocannon options (method, path, headers, body or requests/setupRequest); `check` tells a
+ * real answer from an error body (WeChat errors are HTTP 200).
+ */
+
+const DEMO_APPID = 'wx4f4bc4dec97d474b';
+/** jscode2session allows 100 calls per user per minute: one user per 100 codes. */
+const CODES_PER_USER = 100;
+const MINT_CONCURRENCY = 16;
+
+async function postJson(url, body) {
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function appSecret(baseUrl, appid) {
+  const state = await (await fetch(`${baseUrl}/__mock/v1/state`)).json();
+  const app = state.wechat.apps.find((a) => a.appid === appid);
+  if (!app) throw new Error(`app ${appid} not in the mock's state`);
+  return app.secret;
+}
+
+/** Mints at least `total` fresh login codes, spread over new users (100 each). */
+async function mintCodes(baseUrl, appid, total) {
+  const users = Math.ceil(total / CODES_PER_USER);
+  const codes = [];
+  let next = 0;
+  async function worker() {
+    while (next < users) {
+      next += 1;
+      const { codes: minted } = await postJson(`${baseUrl}/__mock/v1/wechat/login`, {
+        appid,
+        count: CODES_PER_USER,
+      });
+      codes.push(...minted);
+    }
+  }
+  await Promise.all(Array.from({ length: MINT_CONCURRENCY }, worker));
+  return codes;
+}
+
+module.exports = [
+  {
+    name: 'GET /sns/jscode2session',
+    async setup(baseUrl, { requests }) {
+      const secret = await appSecret(baseUrl, DEMO_APPID);
+      const codes = await mintCodes(baseUrl, DEMO_APPID, requests);
+      const paths = codes.map(
+        (code) =>
+          `/sns/jscode2session?appid=${DEMO_APPID}&secret=${secret}&js_code=${code}&grant_type=authorization_code`,
+      );
+      let i = 0;
+      return {
+        requests: [
+          {
+            method: 'GET',
+            setupRequest(req) {
+              req.path = paths[i++ % paths.length];
+              return req;
+            },
+          },
+        ],
+      };
+    },
+    check: (status, body) => status === 200 && body.startsWith('{"session_key":'),
+  },
+];
