@@ -13,7 +13,10 @@ export function publicRoutes(ctx: Context): Router {
 
   router.get(
     '/api/v2/.well-known',
-    rest(ctx, (_req, res) => ok(res, { publicKey: PASSWORD_PUBLIC_KEY }, '获取成功')),
+    rest(ctx, (_req, res, tenant) => {
+      tenant();
+      ok(res, { publicKey: PASSWORD_PUBLIC_KEY }, '获取成功');
+    }),
   );
 
   router.post(

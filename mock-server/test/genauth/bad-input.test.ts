@@ -1,0 +1,366 @@
+/** Bad input on every GenAuth route and operation family: the right error, never a 500, no state change. */
+import { DEMO_APPID } from '@genauth-wxapp/fixtures';
+import request from 'supertest';
+
+import { createMockServer } from '../../src';
+import { gql, login, poolHeaders, rsa, stateOf, type Headers } from './kit';
+
+const mock = createMockServer({ bodyLimit: 2048, uploadLimit: 64 });
+beforeEach(() => mock.reset());
+
+type Call = (auth: Headers) => request.Test;
+const app = () => request(mock.app);
+const none = (h: Headers) => h;
+
+/** [route, call, expected code]; calls get headers with a valid bearer unless they strip it. */
+const REST: [string, Call, number][] = [
+  [
+    'GET /api/v2/.well-known (unknown pool)',
+    () => app().get('/api/v2/.well-known').set('x-authing-userpool-id', 'nope'),
+    2224,
+  ],
+  ['POST /api/v2/sms/send (no phone)', (h) => app().post('/api/v2/sms/send').set(h).send({}), 2231],
+  [
+    'POST /api/v2/sms/send (bad phone)',
+    (h) => app().post('/api/v2/sms/send').set(h).send({ phone: 'abc' }),
+    2028,
+  ],
+  [
+    'POST /api/v2/sms/send (malformed JSON)',
+    (h) =>
+      app()
+        .post('/api/v2/sms/send')
+        .set(h)
+        .set('content-type', 'application/json')
+        .send('{"phone":'),
+    2512,
+  ],
+  [
+    'POST /api/v2/sms/send (oversized)',
+    (h) =>
+      app()
+        .post('/api/v2/sms/send')
+        .set(h)
+        .send({ phone: '1'.repeat(5000) }),
+    2511,
+  ],
+  [
+    'GET /api/v2/logout (no token)',
+    (h) =>
+      app()
+        .get('/api/v2/logout')
+        .set(none({ ...h, authorization: '' })),
+    2020,
+  ],
+  [
+    'GET /api/v2/users/me/orgs (no token)',
+    (h) =>
+      app()
+        .get('/api/v2/users/me/orgs')
+        .set({ ...h, authorization: '' }),
+    2020,
+  ],
+  [
+    'GET /api/v2/users/me/security-level (garbage token)',
+    (h) =>
+      app()
+        .get('/api/v2/users/me/security-level')
+        .set({ ...h, authorization: 'Bearer x.y.z' }),
+    2207,
+  ],
+  [
+    'GET /api/v2/users/me/applications/allowed (page=abc)',
+    (h) => app().get('/api/v2/users/me/applications/allowed?page=abc').set(h),
+    2510,
+  ],
+  [
+    'POST /api/v2/users/link (missing token)',
+    (h) => app().post('/api/v2/users/link').set(h).send({ primaryUserToken: 'x' }),
+    2231,
+  ],
+  [
+    'POST /api/v2/users/link (bad secondary)',
+    (h) =>
+      app()
+        .post('/api/v2/users/link')
+        .set(h)
+        .send({ primaryUserToken: h['authorization']!.slice(7), secondaryUserToken: 'a.b.c' }),
+    2207,
+  ],
+  [
+    'POST /api/v2/users/unlink (no provider)',
+    (h) =>
+      app()
+        .post('/api/v2/users/unlink')
+        .set(h)
+        .send({ primaryUserToken: h['authorization']!.slice(7) }),
+    2231,
+  ],
+  [
+    'POST /api/v2/users/unlink (provider not bound)',
+    (h) =>
+      app()
+        .post('/api/v2/users/unlink')
+        .set(h)
+        .send({ primaryUserToken: h['authorization']!.slice(7), provider: 'github' }),
+    2004,
+  ],
+  [
+    'POST /api/v2/ldap/verify-user (no password)',
+    (h) => app().post('/api/v2/ldap/verify-user').set(h).send({ username: 'ldap.zhang' }),
+    2231,
+  ],
+  [
+    'POST /api/v2/ldap/verify-user (unknown user)',
+    (h) => app().post('/api/v2/ldap/verify-user').set(h).send({ username: 'ghost', password: 'x' }),
+    2004,
+  ],
+  [
+    'POST /api/v2/ad/verify-user (password not a string)',
+    (h) => app().post('/api/v2/ad/verify-user').set(h).send({ username: 'ad.li', password: 1 }),
+    2231,
+  ],
+  [
+    'POST /api/v2/upload (no file)',
+    () => app().post('/api/v2/upload?folder=avatar').field('other', 'x'),
+    2231,
+  ],
+  [
+    'POST /api/v2/upload (not multipart)',
+    () => app().post('/api/v2/upload?folder=avatar').send({ file: 'x' }),
+    2512,
+  ],
+  [
+    'POST /api/v2/upload (bad folder)',
+    () => app().post('/api/v2/upload?folder=../etc').attach('file', Buffer.from('x'), 'a.png'),
+    2510,
+  ],
+  [
+    'POST /api/v2/upload (too large)',
+    () => app().post('/api/v2/upload?folder=avatar').attach('file', Buffer.alloc(100), 'a.png'),
+    2511,
+  ],
+  [
+    'POST …/wechat-miniprogram/auth (no code)',
+    (h) => app().post('/connections/social/wechat-miniprogram/auth').set(h).send({}),
+    2231,
+  ],
+  [
+    'POST …/wechat-miniprogram/auth (iv without encryptedData)',
+    (h) =>
+      app().post('/connections/social/wechat-miniprogram/auth').set(h).send({ code: 'c', iv: 'x' }),
+    2231,
+  ],
+  [
+    'POST …/wechat-miniprogram/auth (unknown code)',
+    (h) => app().post('/connections/social/wechat-miniprogram/auth').set(h).send({ code: 'nope' }),
+    2500,
+  ],
+  [
+    'POST …/wechat-miniprogram/auth-by-phone (no phone source)',
+    (h) =>
+      app().post('/connections/social/wechat-miniprogram/auth-by-phone').set(h).send({ code: 'c' }),
+    2231,
+  ],
+  [
+    'POST …/wechat-miniprogram/getphone (bad phoneCode)',
+    (h) =>
+      app()
+        .post('/connections/social/wechat-miniprogram/getphone')
+        .set(h)
+        .send({ phoneCode: 'nope' }),
+    2500,
+  ],
+  [
+    'GET /oidc/.well-known/openid-configuration (unknown app)',
+    () => app().get('/oidc/.well-known/openid-configuration').set('x-authing-app-id', 'nope'),
+    2224,
+  ],
+];
+
+describe('REST routes', () => {
+  it.each(REST)('%s → its code, HTTP 200, no state change', async (_name, call, code) => {
+    const { headers } = await login(mock);
+    const before = stateOf(mock);
+    const res = await call(headers);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ code, message: expect.any(String) });
+    expect(stateOf(mock)).toBe(before);
+  });
+
+  it('malformed rawData is refused before the wx.login code is spent', async () => {
+    const h = poolHeaders(mock);
+    const { code } = (await app().post('/__mock/v1/wechat/login').send({ appid: DEMO_APPID }))
+      .body as { code: string };
+    const bad = await app()
+      .post('/connections/social/wechat-miniprogram/auth')
+      .set(h)
+      .send({ code, rawData: '{nope' });
+    expect(bad.body).toMatchObject({ code: 2510, data: { field: 'rawData' } });
+    const good = await app()
+      .post('/connections/social/wechat-miniprogram/auth')
+      .set(h)
+      .send({ code });
+    expect(good.body).toMatchObject({ code: 200, data: { token: expect.any(String) } });
+  });
+});
+
+const REGISTER =
+  'mutation r($input: RegisterByEmailInput!) { registerByEmail(input: $input) { id } }';
+const PHONE_LOGIN =
+  'mutation l($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id } }';
+const PW_LOGIN =
+  'mutation l($input: LoginByPhonePasswordInput!) { loginByPhonePassword(input: $input) { id } }';
+
+/** [family, document, variables, expected code, signed in?]. */
+const GRAPHQL: [string, string, object, number, boolean][] = [
+  [
+    'register: bad e-mail',
+    REGISTER,
+    { input: { email: 'not-mail', password: rsa('S3cret-pass') } },
+    2003,
+    false,
+  ],
+  [
+    'register: bad ciphertext',
+    REGISTER,
+    { input: { email: 'n@example.com', password: 'AAAA' } },
+    2016,
+    false,
+  ],
+  [
+    'register: short password',
+    REGISTER,
+    { input: { email: 'n@example.com', password: rsa('123') } },
+    2029,
+    false,
+  ],
+  [
+    'register: params not JSON',
+    REGISTER,
+    { input: { email: 'n@example.com', password: rsa('S3cret-pass'), params: '[{' } },
+    2510,
+    false,
+  ],
+  [
+    'register: params with an undefined UDF',
+    REGISTER,
+    {
+      input: {
+        email: 'n@example.com',
+        password: rsa('S3cret-pass'),
+        params: '[{"key":"nope","value":1}]',
+      },
+    },
+    2400,
+    false,
+  ],
+  [
+    'login: bad ciphertext',
+    PW_LOGIN,
+    { input: { phone: '13800000000', password: 'not base64 rsa' } },
+    2016,
+    false,
+  ],
+  ['login: bad phone', PHONE_LOGIN, { input: { phone: 'x', code: '1' } }, 2028, false],
+  [
+    'login: wrong SMS code',
+    PHONE_LOGIN,
+    { input: { phone: '13800000000', code: '000000' } },
+    2001,
+    false,
+  ],
+  [
+    'codes: sendEmail bad e-mail',
+    'mutation { sendEmail(email: "x", scene: VERIFY_EMAIL) { code } }',
+    {},
+    2003,
+    false,
+  ],
+  [
+    'codes: sendEmail unknown scene',
+    'mutation s($scene: EmailScene!) { sendEmail(email: "a@b.co", scene: $scene) { code } }',
+    { scene: 'NOPE' },
+    2510,
+    false,
+  ],
+  [
+    'reset: neither phone nor e-mail',
+    'mutation { resetPassword(code: "1", newPassword: "x") { code } }',
+    {},
+    2231,
+    false,
+  ],
+  [
+    'profile: updateUser phone',
+    'mutation { updateUser(input: { phone: "13800000000" }) { id } }',
+    {},
+    2226,
+    true,
+  ],
+  [
+    'profile: updatePassword bad ciphertext',
+    'mutation { updatePassword(newPassword: "x") { id } }',
+    {},
+    2016,
+    true,
+  ],
+  [
+    'profile: updatePhone bad phone',
+    'mutation { updatePhone(phone: "x", phoneCode: "1") { id } }',
+    {},
+    2028,
+    true,
+  ],
+  [
+    'profile: updateEmail unchanged',
+    'mutation u($e: String!) { updateEmail(email: $e, emailCode: "1") { id } }',
+    { e: 'SELF' },
+    2229,
+    true,
+  ],
+  [
+    'bindings: bindEmail while one is bound',
+    'mutation { bindEmail(email: "free@example.com", emailCode: "1") { id } }',
+    {},
+    2200,
+    true,
+  ],
+  [
+    'udv: another target type',
+    'mutation { setUdv(targetType: ORG, targetId: "x", key: "school", value: "x") { key } }',
+    {},
+    1001,
+    true,
+  ],
+  [
+    'udv: batch with one bad value',
+    'mutation b($id: String!) { setUdvBatch(targetType: USER, targetId: $id, udvList: [{key: "school", value: "\\"ok\\""}, {key: "age", value: "\\"old\\""}]) { key } }',
+    { id: 'SELF' },
+    2401,
+    true,
+  ],
+  ['tokens: refreshToken signed out', 'mutation { refreshToken { token } }', {}, 2020, false],
+];
+
+describe('GraphQL operation families', () => {
+  it.each(GRAPHQL)(
+    '%s → its code, null root, no state change',
+    async (_name, query, variables, code, signedIn) => {
+      const session = await login(mock);
+      const self = mock.store.fixtures.genauth.accounts[0]!;
+      const vars = JSON.parse(
+        JSON.stringify(variables).replace(
+          '"SELF"',
+          JSON.stringify(query.includes('updateEmail') ? self.email : session.id),
+        ),
+      );
+      const before = stateOf(mock);
+      const body = await gql(mock, query, vars, signedIn ? session.headers : poolHeaders(mock));
+      expect(body.errors?.[0]?.message).toMatchObject({ code, message: expect.any(String) });
+      const root = Object.keys(body.data ?? {})[0];
+      expect(root && body.data![root]).toBeNull();
+      expect(stateOf(mock)).toBe(before);
+    },
+  );
+});
