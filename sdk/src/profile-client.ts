@@ -21,7 +21,7 @@ export class ProfileClient extends CredentialsClient {
   }
 
   /** Updates the logged-in user's profile (`password` is ignored; use `updatePassword`). */
-  updateProfile(updates: UpdateUserInput): Promise<User> {
+  async updateProfile(updates: UpdateUserInput): Promise<User> {
     const id = this.checkLoggedIn();
     const input: UpdateUserInput = { ...updates };
     delete input.password;

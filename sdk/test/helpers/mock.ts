@@ -61,15 +61,21 @@ export class MockHarness {
   private constructor(
     readonly mock: MockServer,
     readonly url: string,
-    public demo: Demo,
+    readonly demo: Demo,
+    /** The user-defined fields of the demo pool. */
+    readonly udfs: { key: string; dataType: string }[],
   ) {}
 
   static async start(): Promise<MockHarness> {
     const mock = createMockServer();
     await mock.start(0);
     const url = mock.url;
-    const state = await json<{ demo: Demo }>(`${url}/__mock/v1/state`);
-    return new MockHarness(mock, url, state.demo);
+    const state = await json<{
+      demo: Demo;
+      genauth: { pools: { id: string; udfs: { key: string; dataType: string }[] }[] };
+    }>(`${url}/__mock/v1/state`);
+    const pool = state.genauth.pools.find((p) => p.id === state.demo.userPoolId);
+    return new MockHarness(mock, url, state.demo, pool?.udfs ?? []);
   }
 
   get app(): Demo['apps'][number] {
