@@ -48,6 +48,8 @@ export interface WxBridgeOptions {
   networkTimeout?: Partial<NetworkTimeouts>;
   /** Storage to use (pass the previous bridge's to simulate an app restart). @default a new one */
   storage?: WxStorage;
+  /** Receives exceptions thrown by the page's callbacks (the kit forwards them to `App.onError`). */
+  onCallbackError?: (error: unknown) => void;
 }
 
 /** The bridge: `api` is what goes on `global.wx`; the rest drives and observes it. */
@@ -91,7 +93,10 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
   const callbackErrors: unknown[] = [];
   let inFlight = 0;
   const hooks: BridgeHooks = {
-    error: (error) => void callbackErrors.push(error),
+    error: (error) => {
+      callbackErrors.push(error);
+      options.onCallbackError?.(error);
+    },
     begin: () => void inFlight++,
     end: () => void inFlight--,
   };

@@ -1,0 +1,318 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import {
+  createMockServer,
+  type MockServer,
+  type MockServerOptions,
+} from '@genauth-wxapp/mock-server';
+
+import { createWxBridge, type NetworkTimeouts, type WxBridge, type WxStorage } from '../bridge';
+import { controlJson } from '../bridge/http';
+import {
+  installMiniprogramGlobals,
+  instantiateApp,
+  type AppInstance,
+  type MiniprogramGlobals,
+} from './globals';
+import { PageHandle } from './page';
+import { resolveSdk, type SdkChoice } from './sdk-choice';
+import { requireFresh, requireSimulate, type Simulate } from './simulate';
+import { sleep } from './wait';
+
+/** The demo mini-program shipped with this package. */
+export const DEMO_MINIPROGRAM = resolve(__dirname, '../../miniprogram');
+
+/** What the mini-program's `config.js` holds; the kit points it at the test's mock. */
+export interface AppConfig {
+  host: string;
+  appId: string;
+  userPoolId: string;
+  timeout?: number;
+  [key: string]: unknown;
+}
+
+/** Options of {@link createTestEnv}. Everything is optional. */
+export interface TestEnvOptions {
+  /** Fixture seed of the mock the env starts. */
+  seed?: string;
+  /** Use this mock instead of starting one (started if it is not; never stopped by the env). */
+  mock?: MockServer;
+  /** Options for the mock the env starts. */
+  mockOptions?: MockServerOptions;
+  /** The SDK the pages get. @default 'genauth' */
+  sdk?: SdkChoice;
+  /** Mini-program root (holds app.json, app.js, config.js, sdk.js). @default the demo */
+  root?: string;
+  /** Overrides of `config.js`; `host` is always the mock. Defaults: the mock's demo pool and app. */
+  config?: Partial<AppConfig>;
+  /** WeChat appid of the running app. @default the GenAuth app's WeChat connection */
+  wechatAppid?: string;
+  /** The WeChat user holding the phone. @default a new user, created at the first `wx.login` */
+  openid?: string;
+  /** Overrides of app.json `networkTimeout`. */
+  networkTimeout?: Partial<NetworkTimeouts>;
+  /** WXML compiler. @default 'official' (handles templates and imports) */
+  compiler?: 'official' | 'simulate';
+}
+
+interface DemoSection {
+  userPoolId?: string;
+  apps?: { appId: string; wechatAppid: string | null }[];
+}
+
+/** A running test environment: one mock, one simulated phone, one mini-program. */
+export class TestEnv {
+  /** Base URL of the mock. */
+  readonly url: string;
+  /** The config the next launch uses (restored by {@link reset}). */
+  readonly config: AppConfig;
+  readonly #initialConfig: AppConfig;
+  #bridge: WxBridge;
+  #simulate: Simulate | undefined;
+  #pageIds = new Map<string, string>();
+  #pages: PageHandle[] = [];
+  readonly #globals: MiniprogramGlobals = { app: undefined, appOptions: undefined, pages: [] };
+  #configModule: AppConfig | undefined;
+
+  constructor(
+    readonly mock: MockServer,
+    private readonly ownsMock: boolean,
+    private readonly options: TestEnvOptions,
+    readonly root: string,
+    readonly wechatAppid: string,
+    config: AppConfig,
+    private readonly appJson: { pages?: string[]; networkTimeout?: Partial<NetworkTimeouts> },
+  ) {
+    this.url = mock.url;
+    this.config = { ...config };
+    this.#initialConfig = { ...config };
+    this.#bridge = this.#newBridge(options.openid);
+  }
+
+  /** The current `wx` bridge (replaced by {@link restart}). */
+  get bridge(): WxBridge {
+    return this.#bridge;
+  }
+
+  /** The `wx` functions the pages call. */
+  get wx(): Record<string, (...args: never[]) => unknown> {
+    return this.#bridge.api;
+  }
+
+  /** The running app (`getApp()`); undefined before {@link launch}. */
+  get app(): AppInstance | undefined {
+    return this.#globals.app;
+  }
+
+  /** The device storage (survives {@link restart}). */
+  get storage(): WxStorage {
+    return this.#bridge.storage;
+  }
+
+  #newBridge(openid: string | undefined, storage?: WxStorage): WxBridge {
+    return createWxBridge({
+      baseUrl: this.url,
+      appid: this.wechatAppid,
+      ...(openid === undefined ? {} : { openid }),
+      ...(storage ? { storage } : {}),
+      networkTimeout: { ...this.appJson.networkTimeout, ...this.options.networkTimeout },
+      onCallbackError: (error) => {
+        const onError = this.#globals.app?.onError;
+        if (typeof onError === 'function') onError.call(this.#globals.app, String(error));
+      },
+    });
+  }
+
+  /**
+   * Starts the mini-program. A cold start (`cold`, or the first launch) uses a fresh module
+   * registry: simulate, the bridge over its `wx`, `App`/`Page`/`getApp` shims, `config.js`
+   * pointed at the mock, the chosen SDK, then `app.js`. A warm start (a new phone with the same
+   * app installed) reuses the loaded modules and builds a new app instance. Both run `onLaunch`
+   * and `onShow` with the current bridge installed.
+   */
+  async launch({ cold = false }: { cold?: boolean } = {}): Promise<AppInstance> {
+    if (cold || !this.#simulate || !this.#globals.appOptions) {
+      this.#coldLoad();
+    } else {
+      this.#bridge.install();
+      if (this.#configModule) Object.assign(this.#configModule, this.config);
+      this.#globals.app = instantiateApp(this.#globals.appOptions);
+    }
+    const app = this.#globals.app;
+    if (!app) throw new Error(`${this.root}/app.js did not call App()`);
+    const launchOptions = { path: this.appJson.pages?.[0] ?? '', query: {}, scene: 1001 };
+    await app.onLaunch?.(launchOptions);
+    await app.onShow?.(launchOptions);
+    await this.settle();
+    return app;
+  }
+
+  #coldLoad(): void {
+    jest.resetModules();
+    this.#pageIds = new Map();
+    this.#globals.app = undefined;
+    this.#globals.appOptions = undefined;
+    this.#simulate = requireSimulate();
+    this.#bridge.install();
+    installMiniprogramGlobals(this.#globals);
+    const configPath = join(this.root, 'config.js');
+    this.#configModule = existsSync(configPath) ? requireFresh<AppConfig>(configPath) : undefined;
+    if (this.#configModule) Object.assign(this.#configModule, this.config);
+    const sdk = resolveSdk(this.options.sdk);
+    const sdkPath = join(this.root, 'sdk.js');
+    if (sdk && existsSync(sdkPath)) {
+      requireFresh<{ AuthenticationClient: unknown }>(sdkPath).AuthenticationClient = sdk;
+    }
+    requireFresh(join(this.root, 'app.js'));
+  }
+
+  /**
+   * Opens `route` (e.g. `pages/login/index`): loads and renders it, then runs `onLoad(query)` and
+   * `onShow()` and waits until it is idle. Launches the app first if needed.
+   */
+  async renderPage(route: string, query: Record<string, string> = {}): Promise<PageHandle> {
+    if (!this.#globals.app || !this.#simulate) await this.launch();
+    const simulate = this.#simulate as Simulate;
+    let id = this.#pageIds.get(route);
+    if (id === undefined) {
+      const tag = `page-${route.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+      id = simulate.load(join(this.root, route), tag, {
+        compiler: this.options.compiler ?? 'official',
+        rootPath: this.root,
+      });
+      this.#pageIds.set(route, id);
+    }
+    const root = simulate.render(id);
+    if (!root) throw new Error(`could not render ${route}`);
+    root.attach(document.createElement('page-wrapper'));
+    const page = new PageHandle(
+      route,
+      root,
+      () => this.#bridge,
+      () => this.settle(),
+    );
+    this.#pages.push(page);
+    this.#globals.pages.push(root.instance);
+    if (typeof root.instance['onLoad'] === 'function') await page.call('onLoad', query);
+    await page.show();
+    return page;
+  }
+
+  /**
+   * Kills and cold-starts the app, as when the user swipes it away and opens it again: pages
+   * unload, modules reload, the same WeChat user and the same storage stay.
+   */
+  async restart(): Promise<AppInstance> {
+    await this.settle();
+    this.#unloadPages();
+    const openid = this.#bridge.client.openid;
+    this.#bridge = this.#newBridge(openid, this.#bridge.storage);
+    this.#globals.app = undefined;
+    return this.launch({ cold: true });
+  }
+
+  /**
+   * A new phone: a fresh WeChat user (or `openid`), empty storage, no faults, no pages, the
+   * initial config. The next {@link renderPage} starts the app warm (the same app installed on a
+   * new phone). The mock keeps its state (use `mock.reset()` for that).
+   */
+  async reset(options: { openid?: string } = {}): Promise<void> {
+    await this.settle();
+    this.#unloadPages();
+    for (const key of Object.keys(this.config)) delete this.config[key];
+    Object.assign(this.config, this.#initialConfig);
+    this.#bridge = this.#newBridge(options.openid);
+    this.#globals.app = undefined;
+  }
+
+  /**
+   * Waits until no `wx` call is in flight at two consecutive checks (so chained calls finish).
+   */
+  async settle(timeout = 5000): Promise<void> {
+    const end = Date.now() + timeout;
+    await sleep(0);
+    let idle = 0;
+    while (idle < 2) {
+      idle = this.#bridge.inFlight === 0 ? idle + 1 : 0;
+      if (Date.now() > end)
+        throw new Error(`still ${this.#bridge.inFlight} wx call(s) in flight after ${timeout} ms`);
+      await sleep(idle > 0 ? 1 : 5);
+    }
+  }
+
+  /** Moves the mock's clock (codes expire after 5 min, tokens per their `exp`). */
+  advanceClock(ms: number): void {
+    this.mock.clock.advance(ms);
+  }
+
+  /** Requests the mock received (newest last), optionally for one path. */
+  async requests(
+    path?: string,
+  ): Promise<{ method: string; path: string; body: unknown; headers: Record<string, string> }[]> {
+    const query = path === undefined ? '' : `?path=${encodeURIComponent(path)}`;
+    const res = await controlJson<{ requests: never[] }>(this.url, 'GET', `/requests${query}`);
+    return res.requests;
+  }
+
+  #unloadPages(): void {
+    for (const page of this.#pages) page.unload();
+    this.#pages = [];
+    this.#globals.pages.length = 0;
+  }
+
+  /** Unloads the pages and stops the mock if the env started it. */
+  async stop(): Promise<void> {
+    this.#unloadPages();
+    if (this.ownsMock) await this.mock.stop();
+  }
+}
+
+function readAppJson(root: string): {
+  pages?: string[];
+  networkTimeout?: Partial<NetworkTimeouts>;
+} {
+  const path = join(root, 'app.json');
+  return existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readAppJson>)
+    : {};
+}
+
+/**
+ * Starts a test environment: a mock on a free port (or `options.mock`), a simulated phone whose
+ * `wx` is backed by it, and the mini-program at `options.root` (the demo by default) configured
+ * for the mock's demo pool and app. Call `stop()` when done.
+ *
+ * @example
+ * const env = await createTestEnv();
+ * const page = await env.renderPage('pages/login/index');
+ * await page.tap('#silent');
+ * expect(page.data.loggedIn).toBe(true);
+ * await env.stop();
+ */
+export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
+  const mock =
+    options.mock ??
+    createMockServer({ ...options.mockOptions, ...(options.seed ? { seed: options.seed } : {}) });
+  const ownsMock = options.mock === undefined;
+  if (!mock.url) await mock.start(0);
+  const root = options.root ?? DEMO_MINIPROGRAM;
+  const state = await controlJson<{ demo?: DemoSection }>(mock.url, 'GET', '/state');
+  const demo = state.demo ?? {};
+  const appId = options.config?.appId ?? demo.apps?.[0]?.appId ?? '';
+  const wechatAppid =
+    options.wechatAppid ?? demo.apps?.find((a) => a.appId === appId)?.wechatAppid ?? '';
+  if (!appId || !wechatAppid) {
+    if (ownsMock) await mock.stop();
+    throw new Error(
+      'the mock has no demo app with a WeChat connection: pass config.appId and wechatAppid',
+    );
+  }
+  const config: AppConfig = {
+    userPoolId: demo.userPoolId ?? '',
+    ...options.config,
+    appId,
+    host: mock.url,
+  };
+  return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, readAppJson(root));
+}

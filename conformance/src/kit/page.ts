@@ -1,0 +1,114 @@
+import type { PhoneFlow, Platform, WxBridge } from '../bridge';
+import type { SimNode, SimRoot } from './simulate';
+
+/** How a test tells the kit to wait until the page is idle again. */
+export type Settle = () => Promise<void>;
+
+/**
+ * A rendered page: read its data and text, fire the events a user causes (taps, the phone and
+ * avatar buttons, typing), drive its lifecycle. Every action resolves once the page is idle (no
+ * `wx` call in flight).
+ */
+export class PageHandle {
+  constructor(
+    readonly route: string,
+    readonly root: SimRoot,
+    private readonly bridge: () => WxBridge,
+    readonly settle: Settle,
+  ) {}
+
+  /** The page's data (`this.data`). */
+  get data(): Record<string, unknown> {
+    return this.root.data;
+  }
+
+  /** The page instance (`this`). */
+  get instance(): Record<string, unknown> {
+    return this.root.instance;
+  }
+
+  /** The node matching `selector`; throws naming the selector when there is none. */
+  $(selector: string): SimNode {
+    const node = this.root.querySelector(selector);
+    if (!node) throw new Error(`${this.route}: no element matches "${selector}"`);
+    return node;
+  }
+
+  exists(selector: string): boolean {
+    return this.root.querySelector(selector) !== undefined;
+  }
+
+  /** The rendered text of `selector`. */
+  text(selector: string): string {
+    return this.$(selector).dom.textContent ?? '';
+  }
+
+  /** Fires `name` on `selector` with `detail`, then waits until the page is idle. */
+  async trigger(selector: string, name: string, detail: unknown = {}): Promise<void> {
+    this.$(selector).dispatchEvent(name, { detail });
+    await this.settle();
+  }
+
+  /** A tap on `selector`. */
+  tap(selector: string): Promise<void> {
+    return this.trigger(selector, 'tap');
+  }
+
+  /**
+   * The user answers a `<button open-type="getPhoneNumber">`: `code` (current base library, the
+   * detail carries a phone code), `legacy` (only `iv` + `encryptedData`) or `deny`. Success
+   * details are minted by the mock for the current WeChat user. Returns the detail sent.
+   */
+  async phoneButton(
+    selector: string,
+    outcome: PhoneFlow | 'deny' = 'code',
+    platform: Platform = 'ios',
+  ): Promise<Record<string, unknown>> {
+    const detail = await this.bridge().phoneNumberDetail(outcome, platform);
+    await this.trigger(selector, 'getphonenumber', detail);
+    return detail;
+  }
+
+  /** The user picks an avatar with `<button open-type="chooseAvatar">` (the fixture image). */
+  async chooseAvatar(selector: string): Promise<{ avatarUrl: string }> {
+    const detail = this.bridge().chooseAvatarDetail();
+    await this.trigger(selector, 'chooseavatar', detail);
+    return detail;
+  }
+
+  /** The user types `value` into `selector` and leaves the field (`input`, then `blur`). */
+  async type(selector: string, value: string): Promise<void> {
+    this.$(selector).dispatchEvent('input', { detail: { value, cursor: value.length } });
+    this.$(selector).dispatchEvent('blur', { detail: { value } });
+    await this.settle();
+  }
+
+  /** Calls a page method (e.g. `onLoad`) and waits for it and for the page to be idle. */
+  async call(method: string, ...args: unknown[]): Promise<unknown> {
+    const fn = this.instance[method];
+    if (typeof fn !== 'function') throw new Error(`${this.route}: no method "${method}"`);
+    const result: unknown = await (fn as (...a: unknown[]) => unknown).apply(this.instance, args);
+    await this.settle();
+    return result;
+  }
+
+  /** The page comes to the foreground again (`onShow`). */
+  show(): Promise<unknown> {
+    return this.callIfDefined('onShow');
+  }
+
+  /** The page goes to the background (`onHide`). */
+  hide(): Promise<unknown> {
+    return this.callIfDefined('onHide');
+  }
+
+  private async callIfDefined(method: string): Promise<unknown> {
+    if (typeof this.instance[method] !== 'function') return undefined;
+    return this.call(method);
+  }
+
+  /** Detaches the page (`detached`). */
+  unload(): void {
+    this.root.detach();
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  LOGIN,
+  WECHAT_AUTH_BY_PHONE,
+  WECHAT_GETPHONE,
+  freshPhone,
+  lastBody,
+  type Scenario,
+} from './harness';
+
+const OFFICIAL_NO_PHONE_CODE =
+  'authing-wxapp-sdk only knows the legacy iv + encryptedData contract: loginByPhone(code, {phoneCode}) sends the object as `iv`, so GenAuth rejects it';
+
+/** The getPhoneNumber button: current code flow, legacy encrypted flow, getPhone, deny. */
+export const phoneScenarios: Scenario[] = [
+  {
+    id: 'phone-new-code',
+    title: 'phone login (current flow, button code) with a new phone creates an account with it',
+    differs: { official: OFFICIAL_NO_PHONE_CODE },
+    async run({ env, sdk }) {
+      const phone = freshPhone();
+      await env.bridge.client.upsertUser({ phone });
+      const page = await env.renderPage(LOGIN);
+      const detail = await page.phoneButton('#phone-login', 'code');
+      const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
+      if (sdk === 'official') {
+        expect(body['phoneCode']).toBeUndefined();
+        expect(body['iv']).toEqual({ phoneCode: detail['code'] });
+        expect(page.data).toMatchObject({ status: 'error', loggedIn: false });
+        return;
+      }
+      expect(body).toMatchObject({ phoneCode: detail['code'], code: expect.any(String) });
+      expect(page.data).toMatchObject({ status: 'done', loggedIn: true, userPhone: phone });
+    },
+  },
+  {
+    id: 'phone-new-legacy',
+    title: 'phone login (legacy iv + encryptedData) with a new phone creates an account with it',
+    async run({ env }) {
+      const phone = freshPhone();
+      await env.bridge.client.upsertUser({ phone });
+      const page = await env.renderPage(LOGIN);
+      await page.phoneButton('#phone-login-legacy', 'legacy');
+      expect(page.data).toMatchObject({ status: 'done', loggedIn: true, userPhone: phone });
+      const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
+      expect(Object.keys(body).sort()).toEqual(['code', 'encryptedData', 'iv']);
+    },
+  },
+  {
+    id: 'phone-existing',
+    title: 'phone login with a phone that already has an account signs into that account',
+    async run({ env }) {
+      const state = (await (await fetch(`${env.url}/__mock/v1/state`)).json()) as {
+        demo: { accounts: { id: string; phone: string | null }[] };
+      };
+      const account = state.demo.accounts.find((a) => a.phone !== null)!;
+      await env.bridge.client.upsertUser({ phone: account.phone! });
+      const page = await env.renderPage(LOGIN);
+      await page.phoneButton('#phone-login-legacy', 'legacy');
+      expect(page.data).toMatchObject({
+        status: 'done',
+        loggedIn: true,
+        userId: account.id,
+        userPhone: account.phone,
+      });
+    },
+  },
+  {
+    id: 'get-phone',
+    title: 'getPhone returns the decrypted phone number and stores nothing',
+    async run({ env }) {
+      const phone = freshPhone();
+      await env.bridge.client.upsertUser({ phone });
+      const page = await env.renderPage(LOGIN);
+      await page.phoneButton('#get-phone', 'legacy');
+      expect(page.data).toMatchObject({ status: 'done', phone, loggedIn: false });
+      expect(await lastBody(env, WECHAT_GETPHONE)).toHaveProperty('encryptedData');
+      const api = env.wx as unknown as { getStorageSync(k: string): unknown };
+      expect(api.getStorageSync('_authing_token')).toBe('');
+    },
+  },
+  {
+    id: 'phone-deny',
+    title: 'the user denies the phone (iOS and Android spellings): nothing is sent',
+    async run({ env }) {
+      await env.bridge.client.upsertUser({ phone: freshPhone() });
+      const page = await env.renderPage(LOGIN);
+      const before = (await env.requests(WECHAT_AUTH_BY_PHONE)).length;
+      await page.phoneButton('#phone-login', 'deny', 'ios');
+      expect(page.data['status']).toBe('denied');
+      await page.phoneButton('#phone-login-legacy', 'deny', 'android');
+      expect(page.data['status']).toBe('denied');
+      expect(await env.requests(WECHAT_AUTH_BY_PHONE)).toHaveLength(before);
+      expect(page.data['loggedIn']).toBe(false);
+    },
+  },
+];
