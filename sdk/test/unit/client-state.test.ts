@@ -48,6 +48,7 @@ describe('local login state', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(isGenAuthError(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'not-logged-in', code: 2020, message: '请先登录！' });
