@@ -15,6 +15,7 @@ const miniprogram = {
   platform: 'neutral',
   target: 'es2020',
   charset: 'utf8',
+  minify: true,
   outfile: path.join(root, 'miniprogram_dist/index.js'),
   logLevel: 'warning',
 };
@@ -24,12 +25,14 @@ async function build() {
     esbuild.build(miniprogram),
     esbuild.build({
       ...miniprogram,
+      minify: false,
       platform: 'node',
       target: 'node18',
       outfile: path.join(root, 'dist/cjs/index.js'),
     }),
     esbuild.build({
       ...miniprogram,
+      minify: false,
       format: 'esm',
       target: 'es2020',
       outfile: path.join(root, 'dist/esm/index.mjs'),
