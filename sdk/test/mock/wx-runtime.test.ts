@@ -1,0 +1,77 @@
+import {
+  AuthenticationClient,
+  createWxRuntime,
+  isGenAuthError,
+  TOKEN_KEY,
+  USER_KEY,
+  type GenAuthError,
+} from '@genauth-wxapp/sdk';
+
+import { startLocalServer } from '../helpers/http';
+import { MockHarness, tempImage } from '../helpers/mock';
+import { createWxBridge } from '../helpers/wx-bridge';
+
+let h: MockHarness;
+beforeAll(async () => {
+  h = await MockHarness.start();
+});
+afterAll(() => h.stop());
+beforeEach(() => h.reset());
+
+async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
+  return error;
+}
+
+describe('the default wx runtime against the mock', () => {
+  it('logs in via wx.login, updates the avatar via chooseMedia + wx.uploadFile, logs out', async () => {
+    const bridge = createWxBridge({
+      login: async () => (await h.wxLogin()).code,
+      picks: [tempImage(), 'cancel'],
+    });
+    (globalThis as { wx?: unknown }).wx = bridge.wx;
+    try {
+      const client = new AuthenticationClient({ appId: h.app.appId, host: h.url }); // runtime: global wx
+      const user = await client.loginByCode();
+      expect(bridge.store[USER_KEY]).toEqual(user);
+      expect(bridge.store[TOKEN_KEY]).toBe(user.token);
+      const withAvatar = await client.updateAvatar();
+      expect(withAvatar.photo).toMatch(/^http/);
+      expect((await h.last('/api/v2/upload')).headers['authorization']).toBe(
+        `Bearer ${user.token}`,
+      );
+      expect(await failure(client.updateAvatar())).toMatchObject({
+        kind: 'cancelled',
+        message: 'chooseMedia:fail cancel',
+      });
+      await client.logout();
+      expect(bridge.store).toEqual({});
+    } finally {
+      delete (globalThis as { wx?: unknown }).wx;
+    }
+  });
+
+  it('forwards timeout to wx.request: a held request fails as a timeout', async () => {
+    const hang = await startLocalServer(() => undefined);
+    try {
+      const bridge = createWxBridge({ login: async () => 'unused' });
+      const client = new AuthenticationClient({
+        appId: 'a',
+        host: hang.url,
+        timeout: 80,
+        runtime: createWxRuntime(bridge.wx),
+      });
+      const error = await failure(client.getSecurityLevel());
+      expect(error).toMatchObject({ kind: 'timeout', code: 504 });
+      expect(error.message).toBe(
+        `request:fail timeout (GET ${hang.url}/api/v2/users/me/security-level)`,
+      );
+    } finally {
+      await hang.close();
+    }
+  });
+});
