@@ -1,34 +1,57 @@
-import { scryptSync, timingSafeEqual } from 'node:crypto';
-
-import forge from 'node-forge';
+import {
+  constants,
+  createPrivateKey,
+  privateDecrypt,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 
 import { fail } from '../errors';
 import { PASSWORD_PRIVATE_KEY } from '../keys';
 
-const privateKey = forge.pki.privateKeyFromPem(PASSWORD_PRIVATE_KEY);
-const MODULUS_BYTES = Math.ceil(privateKey.n.bitLength() / 8);
+const privateKey = createPrivateKey(PASSWORD_PRIVATE_KEY);
+const MODULUS_BYTES = (privateKey.asymmetricKeyDetails?.modulusLength ?? 1024) / 8;
 
-/** scrypt cost: cheap enough for the bench, still a real salted KDF. */
-const SCRYPT = { N: 1024, r: 8, p: 1 } as const;
+/** scrypt cost: a real salted KDF, kept cheap (dev keys, dev passwords) so logins bench well. */
+const SCRYPT = { N: 256, r: 8, p: 1 } as const;
+
+/**
+ * Strips RSAES-PKCS1-v1_5 padding (`00 02 <≥8 non-zero bytes> 00 <message>`), or null.
+ * Node 20 refuses PKCS#1 v1.5 private decryption (CVE-2023-46809), so the raw RSA result
+ * (RSA_NO_PADDING) is unpadded here.
+ */
+function unpad(block: Buffer): Buffer | null {
+  if (block.length !== MODULUS_BYTES || block[0] !== 0 || block[1] !== 2) return null;
+  const sep = block.indexOf(0, 2);
+  if (sep < 10) return null;
+  return block.subarray(sep + 1);
+}
 
 /**
  * Decrypts an RSA PKCS#1 v1.5 password (base64) sent by the SDKs. Ciphertexts one byte short of
  * the modulus (a dropped leading zero, as JSEncrypt sometimes emits) are left-padded first.
- * Anything else that does not decrypt → 2016.
+ * Anything that does not decrypt to UTF-8 → 2016.
  */
 export function decryptPassword(ciphertext: unknown): string {
-  if (typeof ciphertext !== 'string' || ciphertext.length === 0) throw fail(2016);
-  const bytes = Buffer.from(ciphertext, 'base64');
-  if (bytes.length === 0 || bytes.length > MODULUS_BYTES || bytes.length < MODULUS_BYTES - 1) {
+  if (typeof ciphertext !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(ciphertext))
     throw fail(2016);
-  }
+  const bytes = Buffer.from(ciphertext, 'base64');
+  if (bytes.length > MODULUS_BYTES || bytes.length < MODULUS_BYTES - 1) throw fail(2016);
   const padded = bytes.length === MODULUS_BYTES ? bytes : Buffer.concat([Buffer.alloc(1), bytes]);
+  let message: Buffer | null;
   try {
-    const plain = privateKey.decrypt(padded.toString('binary'), 'RSAES-PKCS1-V1_5');
-    return Buffer.from(plain, 'binary').toString('utf8');
+    message = unpad(privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, padded));
   } catch {
     throw fail(2016);
   }
+  const text = message?.toString('utf8');
+  if (
+    text === undefined ||
+    text === '' ||
+    Buffer.from(text, 'utf8').compare(message as Buffer) !== 0
+  )
+    throw fail(2016);
+  return text;
 }
 
 /** `scrypt$<salt>$<hash>`: the only form a password is stored in. */

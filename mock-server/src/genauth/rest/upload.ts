@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
 
 import { Router, type Request, type Response } from 'express';
-import multer from 'multer';
+
+import type Multer from 'multer';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
@@ -9,8 +10,10 @@ import { ok, rest } from './envelope';
 
 const FOLDER = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Runs multer's single-file parser and turns its failures into GenAuth errors. */
+/** Runs multer's single-file parser (loaded on the first upload) and turns its failures into GenAuth errors. */
 function parseUpload(ctx: Context, req: Request, res: Response): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const multer = require('multer') as typeof Multer;
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: ctx.options.uploadLimit, files: 1, fields: 20 },
