@@ -13,11 +13,12 @@ import { tokenRoutes } from './routes/token';
  * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`.
  */
 export function wechatApp(ctx: Context): Router {
+  // One flat router (no nested routers): jscode2session, the hot path, is matched first.
   const router = Router();
-  router.use(snsRoutes(ctx));
-  router.use(tokenRoutes(ctx));
-  router.use(phoneRoutes(ctx));
-  router.use(sessionRoutes(ctx));
+  snsRoutes(router, ctx);
+  tokenRoutes(router, ctx);
+  phoneRoutes(router, ctx);
+  sessionRoutes(router, ctx);
   router.use(wechatErrors(ctx));
   return router;
 }

@@ -7,10 +7,15 @@ import type { MockServerOptions } from '../../src/options';
 /** 2024-01-01T00:00:00Z: tests run on a frozen clock that only `advance` moves. */
 export const T0 = Date.UTC(2024, 0, 1);
 
-/** A mock on a frozen clock plus helpers that drive it over HTTP. */
+/**
+ * A mock on a frozen clock plus helpers that drive it over HTTP. Call it inside a `describe`: the
+ * server listens for the whole block (one server per file, instead of one per request).
+ */
 export function wechatHarness(options: MockServerOptions = {}) {
   const mock: MockServer = createMockServer({ clock: fixedClock(T0), ...options });
-  const http = () => request(mock.app);
+  beforeAll(() => mock.start(0));
+  afterAll(() => mock.stop());
+  const http = () => request(mock.url);
   const secretOf = (appid: string) => mock.store.wechat.apps.get(appid)!.secret;
 
   /** `wx.login` through the control surface. */

@@ -95,19 +95,14 @@ describe('GET /sns/jscode2session', () => {
   });
 
   it('lets exactly one of many concurrent exchanges of one code succeed', async () => {
-    const url = await mock.start(0);
-    try {
-      const { code } = await h.login(DEMO_APPID);
-      const secret = h.secretOf(DEMO_APPID);
-      const target = `${url}/sns/jscode2session?appid=${DEMO_APPID}&secret=${secret}&js_code=${code}&grant_type=authorization_code`;
-      const bodies = (await Promise.all(
-        Array.from({ length: 25 }, () => fetch(target).then((r) => r.json())),
-      )) as { errcode?: number; session_key?: string }[];
-      expect(bodies.filter((b) => b.session_key !== undefined)).toHaveLength(1);
-      expect(bodies.filter((b) => b.errcode === 40163)).toHaveLength(24);
-    } finally {
-      await mock.stop();
-    }
+    const { code } = await h.login(DEMO_APPID);
+    const secret = h.secretOf(DEMO_APPID);
+    const target = `${mock.url}/sns/jscode2session?appid=${DEMO_APPID}&secret=${secret}&js_code=${code}&grant_type=authorization_code`;
+    const bodies = (await Promise.all(
+      Array.from({ length: 25 }, () => fetch(target).then((r) => r.json())),
+    )) as { errcode?: number; session_key?: string }[];
+    expect(bodies.filter((b) => b.session_key !== undefined)).toHaveLength(1);
+    expect(bodies.filter((b) => b.errcode === 40163)).toHaveLength(24);
   });
 
   it('rotates the session_key on every login by default', async () => {
@@ -117,14 +112,6 @@ describe('GET /sns/jscode2session', () => {
     const k2 = (await h.exchange(second.code)).body.session_key as string;
     expect(k1).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(k2).not.toBe(k1);
-  });
-
-  it('keeps the session_key across logins with sessionKeyPolicy "never"', async () => {
-    const never = wechatHarness({ sessionKeyPolicy: 'never' });
-    const first = await never.login(DEMO_APPID);
-    const k1 = (await never.exchange(first.code)).body.session_key as string;
-    const second = await never.login(DEMO_APPID, { openid: first.openid });
-    expect((await never.exchange(second.code)).body.session_key).toBe(k1);
   });
 
   it('reads only the query: a body, repeated or non-string parameters never change state', async () => {
@@ -152,5 +139,16 @@ describe('GET /sns/jscode2session', () => {
     expectWechatError(junk, 40013, mock);
     expect(h.stateText()).toBe(before);
     await h.exchange(code).expect(200);
+  });
+});
+
+describe('GET /sns/jscode2session with sessionKeyPolicy "never"', () => {
+  const never = wechatHarness({ sessionKeyPolicy: 'never' });
+
+  it('keeps the session_key across logins', async () => {
+    const first = await never.login(DEMO_APPID);
+    const k1 = (await never.exchange(first.code)).body.session_key as string;
+    const second = await never.login(DEMO_APPID, { openid: first.openid });
+    expect((await never.exchange(second.code)).body.session_key).toBe(k1);
   });
 });

@@ -157,3 +157,40 @@ describe('access tokens', () => {
     expect(text.body).toMatchObject({ expires_in: 7200 });
   });
 });
+
+describe('cgi-bin/token bad input and unknown WeChat paths', () => {
+  const h = wechatHarness();
+  const { mock } = h;
+
+  it('reads only the query and never changes state on errors', async () => {
+    const before = h.stateText();
+    const body = {
+      grant_type: 'client_credential',
+      appid: DEMO_APPID,
+      secret: h.secretOf(DEMO_APPID),
+    };
+    expectWechatError(await h.http().post('/cgi-bin/token').send(body), 40002, mock);
+    const repeated = await h
+      .http()
+      .get(
+        `/cgi-bin/token?grant_type=client_credential&appid=${DEMO_APPID}&appid=x&secret=${body.secret}`,
+      );
+    expectWechatError(repeated, 40013, mock);
+    const twoGrants = await h
+      .http()
+      .get(
+        `/cgi-bin/token?grant_type=client_credential&grant_type=client_credential&appid=${DEMO_APPID}&secret=${body.secret}`,
+      );
+    expectWechatError(twoGrants, 40002, mock);
+    expect(h.stateText()).toBe(before);
+  });
+
+  it.each(['/sns/userinfo', '/cgi-bin/nope', '/wxa/getwxacodeunlimit'])(
+    'answers 404 naming %s',
+    async (path) => {
+      const res = await h.http().get(path).expect(404);
+      expect(res.body.path).toBe(path);
+      expect(res.body.message).toContain(path);
+    },
+  );
+});

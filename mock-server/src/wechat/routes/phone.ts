@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { jsonObjectBody, queryOf, rawBody } from '../body';
@@ -10,8 +10,7 @@ import { requireToken } from '../tokens';
  * `POST /wxa/business/getuserphonenumber?access_token=` with `{code, openid?}`: a phone code
  * becomes `phone_info` (any bad, used, expired or other-app code → 40029).
  */
-export function phoneRoutes(ctx: Context): Router {
-  const router = Router();
+export function phoneRoutes(router: Router, ctx: Context): void {
   const path = '/wxa/business/getuserphonenumber';
   router.post(path, rawBody(ctx), (req, res) => {
     const token = requireToken(ctx, queryOf(req)['access_token']);
@@ -25,5 +24,4 @@ export function phoneRoutes(ctx: Context): Router {
   router.all(path, () => {
     throw wechatError(43002);
   });
-  return router;
 }

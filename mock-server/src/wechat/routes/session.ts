@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
 
 import type { Context } from '../../context';
 import { queryOf } from '../body';
@@ -35,8 +35,7 @@ function verifiedSession(ctx: Context, req: Request): Session {
  * `GET /wxa/checksession` (is this session_key still the live one?) and
  * `GET /wxa/resetusersessionkey` (a new key with the old expiry; the old one dies at once).
  */
-export function sessionRoutes(ctx: Context): Router {
-  const router = Router();
+export function sessionRoutes(router: Router, ctx: Context): void {
   router.all('/wxa/checksession', (req, res) => {
     verifiedSession(ctx, req);
     res.json({ errcode: 0, errmsg: 'ok' });
@@ -45,5 +44,4 @@ export function sessionRoutes(ctx: Context): Router {
     const next = resetSessionKey(ctx, verifiedSession(ctx, req));
     res.json({ errcode: 0, errmsg: 'ok', openid: next.openid, session_key: next.sessionKey });
   });
-  return router;
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { queryOf } from '../body';
@@ -8,10 +8,8 @@ import { code2Session } from '../model';
  * `GET /sns/jscode2session?appid&secret&js_code&grant_type`: the login-code exchange. Like
  * WeChat, only the query string counts, whatever the method (a body alone → 41002).
  */
-export function snsRoutes(ctx: Context): Router {
-  const router = Router();
+export function snsRoutes(router: Router, ctx: Context): void {
   router.all('/sns/jscode2session', (req, res) => {
     res.json(code2Session(ctx, queryOf(req)));
   });
-  return router;
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { jsonObjectBody, queryOf, rawBody } from '../body';
@@ -9,8 +9,7 @@ import { authenticateApp, issueToken, stableToken } from '../tokens';
  * The two isolated access-token families: `GET /cgi-bin/token` (query string) and
  * `POST /cgi-bin/stable_token` (JSON body; any other method → 43002).
  */
-export function tokenRoutes(ctx: Context): Router {
-  const router = Router();
+export function tokenRoutes(router: Router, ctx: Context): void {
   router.all('/cgi-bin/token', (req, res) => {
     res.json(issueToken(ctx, authenticateApp(ctx, queryOf(req))));
   });
@@ -23,5 +22,4 @@ export function tokenRoutes(ctx: Context): Router {
   router.all('/cgi-bin/stable_token', () => {
     throw wechatError(43002);
   });
-  return router;
 }
