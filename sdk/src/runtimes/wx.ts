@@ -78,7 +78,13 @@ function parse(statusCode: number, data: unknown): HttpResponse {
 
 function call<T>(api: string, fn: (cb: Callbacks<T>) => unknown, target?: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    fn({ success: resolve, fail: (err) => reject(wxFailure(api, err, target)) });
+    const fail = (err: WxFail | undefined) => reject(wxFailure(api, err, target));
+    try {
+      fn({ success: resolve, fail });
+    } catch (error) {
+      // some wx APIs throw synchronously (e.g. an invalid argument)
+      fail({ errMsg: `${api}:fail ${error instanceof Error ? error.message : String(error)}` });
+    }
   });
 }
 

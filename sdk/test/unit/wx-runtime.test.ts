@@ -136,6 +136,20 @@ describe('createWxRuntime', () => {
     expect(s.calls[0]!.options).toMatchObject({ length: 3 });
   });
 
+  it('turns a wx API that throws synchronously into a GenAuthError', async () => {
+    const s = createWxStandIn();
+    const runtime = createWxRuntime({
+      ...s.wx,
+      request: () => {
+        throw new Error('invalid url');
+      },
+    });
+    expect(await failure(runtime.request(request))).toMatchObject({
+      kind: 'network',
+      message: 'request:fail invalid url (POST https://h/graphql/v2)',
+    });
+  });
+
   it('uses the global wx by default', () => {
     const s = createWxStandIn();
     (globalThis as { wx?: unknown }).wx = s.wx;
