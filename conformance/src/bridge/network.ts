@@ -33,9 +33,20 @@ function matches(match: NetworkFault['match'], url: string): boolean {
   return match(url);
 }
 
+/** One request the page made through `wx.request` or `wx.uploadFile`. */
+export interface SentRequest {
+  api: 'request' | 'uploadFile';
+  method: string;
+  url: string;
+  /** `ok`, or the fail errMsg. */
+  outcome: string;
+}
+
 /** The bridge's network state (shared by request and uploadFile). */
 export class NetworkConditions {
   timeouts: NetworkTimeouts;
+  /** Every request made through the bridge, in order, with how it ended. */
+  readonly log: SentRequest[] = [];
   readonly #faults: NetworkFault[] = [];
 
   constructor(timeouts: Partial<NetworkTimeouts> = {}) {

@@ -154,6 +154,14 @@ describe('wx.request', () => {
     );
     remove();
     expect((await call({ url: `${echo.url}/b` })).ok).toBe(true);
+    expect(
+      bridge.network.log.map((e) => [e.method, e.url.replace(echo.url, ''), e.outcome]),
+    ).toEqual([
+      ['GET', '/a', 'request:fail net::ERR_INTERNET_DISCONNECTED'],
+      ['GET', '/a', 'ok'],
+      ['GET', '/b', 'request:fail timeout'],
+      ['GET', '/b', 'ok'],
+    ]);
   });
 
   test('an exception thrown by the page callback is collected, not swallowed', async () => {

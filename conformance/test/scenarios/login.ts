@@ -10,6 +10,13 @@ export const loginScenarios: Scenario[] = [
       const body = await lastBody(env, WECHAT_AUTH);
       expect(body['code']).toMatch(/^[A-Za-z0-9]{32}$/);
       expect(body['encryptedData']).toBeUndefined();
+      // The SDK's traffic went through wx.request (the bridge), as on a phone.
+      expect(env.bridge.network.log).toContainEqual({
+        api: 'request',
+        method: 'POST',
+        url: `${env.url}${WECHAT_AUTH}`,
+        outcome: 'ok',
+      });
       const { token, user } = storedLogin(env);
       expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       expect((user as { id: string }).id).toBe(page.data['userId']);

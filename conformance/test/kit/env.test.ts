@@ -1,0 +1,92 @@
+/** @jest-environment @genauth-wxapp/conformance/environment */
+import { join } from 'node:path';
+
+import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
+
+import { createTestEnv, DEMO_MINIPROGRAM, type TestEnv } from '../../src';
+
+const PAGE_APP = join(__dirname, '../fixtures/page-app');
+const COUNTER = 'pages/counter/index';
+
+let mock: MockServer;
+let env: TestEnv;
+
+beforeAll(async () => {
+  mock = createMockServer();
+  await mock.start(0);
+  env = await createTestEnv({ mock, root: PAGE_APP });
+});
+afterAll(async () => {
+  await env.stop();
+  await mock.stop();
+});
+beforeEach(() => env.reset());
+
+describe('createTestEnv', () => {
+  test('Page() pages run through the shim: onLoad(query), onShow, taps, getCurrentPages', async () => {
+    const page = await env.renderPage(COUNTER, { id: '42' });
+    expect(page.data).toMatchObject({ query: '42', shows: 1, count: 0, launches: 1 });
+    expect(page.instance['label']).toBe('counter');
+    await page.tap('#inc');
+    await page.tap('#inc');
+    expect(page.text('#count')).toBe('2');
+    await page.show();
+    expect(page.data['shows']).toBe(2);
+    const pages = (globalThis as unknown as { getCurrentPages(): unknown[] }).getCurrentPages();
+    expect(pages).toEqual([page.instance]);
+    expect(() => page.$('#missing')).toThrow('pages/counter/index: no element matches "#missing"');
+  });
+
+  test('restart keeps the storage and reloads the code; reset gives a new, empty phone', async () => {
+    const page = await env.renderPage(COUNTER);
+    await page.tap('#inc');
+    await page.tap('#save');
+    await env.restart();
+    const reopened = await env.renderPage(COUNTER);
+    expect(reopened.data).toMatchObject({ saved: 'counter:1', count: 0, launches: 1 });
+    await env.reset();
+    const fresh = await env.renderPage(COUNTER);
+    expect(fresh.data['saved']).toBe('');
+  });
+
+  test('the same page renders twice in one launch (one load per registry)', async () => {
+    const a = await env.renderPage(COUNTER);
+    const b = await env.renderPage(COUNTER);
+    await a.tap('#inc');
+    expect([a.data['count'], b.data['count']]).toEqual([1, 0]);
+  });
+
+  test('settle() waits for chained wx calls (a real wx.login, then storage)', async () => {
+    const page = await env.renderPage(COUNTER);
+    await page.tap('#save');
+    await page.tap('#chain');
+    expect(page.data['chained']).toBe('getStorage:ok');
+  });
+
+  test('an exception in a page callback reaches App.onError, which shows a modal', async () => {
+    const page = await env.renderPage(COUNTER);
+    await page.tap('#boom');
+    expect(env.bridge.callbackErrors).toHaveLength(1);
+    expect(env.bridge.ui.of('showModal')).toEqual([
+      { title: 'app error', content: 'Error: page bug', showCancel: false },
+    ]);
+  });
+});
+
+describe('createTestEnv with the demo', () => {
+  test('config.js is pointed at the mock and the demo pool and app', async () => {
+    const demo = await createTestEnv({ mock });
+    try {
+      expect(demo.root).toBe(DEMO_MINIPROGRAM);
+      expect(demo.config.host).toBe(mock.url);
+      expect(demo.wechatAppid).toMatch(/^wx[0-9a-f]{16}$/);
+      await demo.launch();
+      const config = (
+        globalThis as unknown as { getApp(): { globalData: { auth: { options?: unknown } } } }
+      ).getApp();
+      expect(config.globalData.auth).toBeTruthy();
+    } finally {
+      await demo.stop();
+    }
+  });
+});
