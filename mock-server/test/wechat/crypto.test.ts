@@ -1,10 +1,10 @@
-import { DecryptError } from '../../src/wechat/contract';
 import {
+  DecryptError,
   decryptData,
   encryptData,
   rawDataSignature,
   sessionSignature,
-} from '../../src/wechat/crypto';
+} from '../../src';
 
 /** The official WXBizDataCrypt demo vector (wechat.md §5.2). */
 const KEY = 'tiihtNczf5v6AKRyjwEUhQ==';
