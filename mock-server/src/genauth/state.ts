@@ -21,6 +21,18 @@ export interface GenauthState {
 const fixtureSalt = (seed: string, id: string): string =>
   createHash('sha256').update(`${seed}:salt:${id}`).digest('hex').slice(0, 32);
 
+/** Fixture hashes are pure functions of (seed, id, password): computed once, reused by reset. */
+const fixtureHashes = new Map<string, string>();
+function fixtureHash(seed: string, id: string, password: string): string {
+  const key = `${seed}\u0000${id}\u0000${password}`;
+  let hash = fixtureHashes.get(key);
+  if (hash === undefined) {
+    hash = hashPassword(password, fixtureSalt(seed, id));
+    fixtureHashes.set(key, hash);
+  }
+  return hash;
+}
+
 function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
   const source = a.email ? 'basic:email' : a.phone ? 'basic:phone-code' : 'basic:username-password';
   return {
@@ -38,7 +50,7 @@ function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
     nickname: a.nickname,
     registerSource: [source],
     photo: 'default-user-avatar.png',
-    passwordHash: a.password === null ? null : hashPassword(a.password, fixtureSalt(seed, a.id)),
+    passwordHash: a.password === null ? null : fixtureHash(seed, a.id, a.password),
     passwordLevel: a.password === null ? null : passwordLevel(a.password),
     subAccount: a.subAccount,
     oauth: null,

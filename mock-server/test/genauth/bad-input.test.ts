@@ -6,6 +6,11 @@ import { createMockServer } from '../../src';
 import { gql, login, poolHeaders, rsa, stateOf, type Headers } from './kit';
 
 const mock = createMockServer({ bodyLimit: 2048, uploadLimit: 64 });
+/** Signed in once: tokens stay valid across reset (same seed, same pool secret). */
+let session: Awaited<ReturnType<typeof login>>;
+beforeAll(async () => {
+  session = await login(mock);
+});
 beforeEach(() => mock.reset());
 
 type Call = (auth: Headers) => request.Test;
@@ -180,9 +185,8 @@ const REST: [string, Call, number][] = [
 
 describe('REST routes', () => {
   it.each(REST)('%s → its code, HTTP 200, no state change', async (_name, call, code) => {
-    const { headers } = await login(mock);
     const before = stateOf(mock);
-    const res = await call(headers);
+    const res = await call(session.headers);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ code, message: expect.any(String) });
     expect(stateOf(mock)).toBe(before);

@@ -129,7 +129,13 @@ export function userForSession(
     });
     return { user, created: true };
   }
-  if (!byIdentity) found.identities.push(identity);
+  if (byIdentity && byIdentity !== found) {
+    // The phone's account wins: the WeChat identity moves onto it.
+    byIdentity.identities = byIdentity.identities.filter(
+      (i) => !(i.connectionId === conn.id && i.openid === session.openid),
+    );
+  }
+  if (byIdentity !== found) found.identities.push(identity);
   found.openid ??= session.openid;
   found.unionid ??= session.unionid ?? null;
   if (phone && !found.phone)
