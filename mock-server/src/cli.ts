@@ -119,6 +119,37 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   return { code: 0, server };
 }
 
+/** What {@link stopOnSignals} needs from `process`. */
+export interface SignalSource {
+  once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+}
+
+/**
+ * Stops `server` on the first SIGINT or SIGTERM, then calls `exit(0)`. Resolves with the signal
+ * once the server is closed.
+ */
+export function stopOnSignals(
+  server: MockServer,
+  source: SignalSource,
+  io: Pick<CliIo, 'err'>,
+  exit: (code: number) => void,
+): Promise<string> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.err(`genauth-mock: ${signal}, stopping`);
+      void server.stop().then(() => {
+        resolve(signal);
+        exit(0);
+      });
+    };
+    source.once('SIGINT', () => shutdown('SIGINT'));
+    source.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+}
+
 /** The `genauth-mock` binary: runs until SIGINT/SIGTERM, then closes the server and exits 0. */
 async function main(): Promise<void> {
   const io: CliIo = {
@@ -131,12 +162,7 @@ async function main(): Promise<void> {
     process.exitCode = code;
     return;
   }
-  const shutdown = (signal: string) => {
-    io.err(`genauth-mock: ${signal}, stopping`);
-    void server.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  void stopOnSignals(server, process, io, (exitCode) => process.exit(exitCode));
 }
 
 if (require.main === module) void main();

@@ -1,6 +1,8 @@
 import { DEMO_APPID, DEMO_OPENID, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
 
-import { HELP, runCli, type CliIo } from '../../src/cli';
+import { EventEmitter } from 'node:events';
+
+import { HELP, runCli, stopOnSignals, type CliIo } from '../../src/cli';
 
 function capture(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -76,5 +78,20 @@ describe('genauth-mock CLI', () => {
     } finally {
       await first.server?.stop();
     }
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('closes the server and exits 0 on %s', async (signal) => {
+    const { io, err } = capture();
+    const { server } = await runCli(['--port', '0'], io);
+    const url = server!.url;
+    const signals = new EventEmitter();
+    const exits: number[] = [];
+    const stopped = stopOnSignals(server!, signals, io, (code) => exits.push(code));
+    signals.emit(signal);
+    signals.emit(signal === 'SIGINT' ? 'SIGTERM' : 'SIGINT');
+    expect(await stopped).toBe(signal);
+    expect(exits).toEqual([0]);
+    expect(err).toContain(`genauth-mock: ${signal}, stopping`);
+    await expect(fetch(`${url}/__mock/v1/clock`)).rejects.toThrow();
   });
 });
