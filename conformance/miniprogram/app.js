@@ -1,11 +1,13 @@
 /* global App, wx */
 const config = require('./config');
 const sdk = require('./sdk');
+const { installMockWechat } = require('./utils/dev-wechat');
 
 App({
   globalData: { auth: null },
 
   onLaunch() {
+    if (config.mockWechat) installMockWechat(config);
     this.globalData.auth = new sdk.AuthenticationClient({
       appId: config.appId,
       userPoolId: config.userPoolId,

@@ -220,7 +220,7 @@ export class TestEnv {
   async reset(options: { openid?: string } = {}): Promise<void> {
     await this.settle();
     this.#unloadPages();
-    for (const key of Object.keys(this.config)) delete this.config[key];
+    for (const key of Object.keys(this.config)) Reflect.deleteProperty(this.config, key);
     Object.assign(this.config, this.#initialConfig);
     this.#bridge = this.#newBridge(options.openid);
     this.#globals.app = undefined;
@@ -312,7 +312,10 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     userPoolId: demo.userPoolId ?? '',
     ...options.config,
     appId,
+    wechatAppid,
     host: mock.url,
+    // The bridge is the WeChat client here; the demo's devtools-only shim stays off.
+    mockWechat: false,
   };
   return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, readAppJson(root));
 }
