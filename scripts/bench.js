@@ -29,6 +29,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
 const GOAL_RATIO = 0.85;
 const GOAL_COLD_MS = 300;
+/** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat times. */
+const CLOCK_TICKS = 100;
 
 const HELLO = `
 const express = require('express');
@@ -110,11 +112,24 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** CPU time (user + system, ms) a child process has used so far, from /proc; null elsewhere. */
+function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Runs autocannon. `check(status, body)` (optional) counts answers that are not the expected
- * success (WeChat errors are HTTP 200, so status codes alone cannot tell).
+ * Runs autocannon against `server`. `check(status, body)` (optional) counts answers that are not
+ * the expected success (WeChat errors are HTTP 200, so status codes alone cannot tell). Also
+ * reports the server process's CPU time per request, which other load on the machine barely
+ * affects (unlike req/s).
  */
-async function load(url, options, seconds, connections, check) {
+async function load(server, options, seconds, connections, check) {
   let failed = 0;
   let opts = options;
   if (check) {
@@ -132,11 +147,20 @@ async function load(url, options, seconds, connections, check) {
       })),
     };
   }
-  const result = await autocannon({ url, connections, duration: seconds, ...opts });
-  return { result, failed };
+  const cpuBefore = cpuMs(server.child.pid);
+  const result = await autocannon({ url: server.url, connections, duration: seconds, ...opts });
+  const cpuAfter = cpuMs(server.child.pid);
+  const served = result.requests.total;
+  const cpuUs =
+    cpuBefore === null || cpuAfter === null || !served
+      ? null
+      : ((cpuAfter - cpuBefore) * 1000) / served;
+  return { result, failed, cpuUs };
 }
 
 /** The "hello" side uses the same per-request machinery (a setupRequest) as the targets. */
+const helloCheck = (status, body) => status === 200 && body === 'hello world';
+
 function helloOptions() {
   return {
     requests: [
@@ -163,18 +187,32 @@ function loadTargets() {
     .filter((t) => !ONLY || t.file.includes(ONLY) || t.name.includes(ONLY));
 }
 
-function row(name, { result, failed }, ratio) {
-  const cells = [
+function row(name, { result, failed, cpuUs }, ratio, cpuRatio) {
+  const num = (v, digits = 0) => (v === undefined || v === null ? '' : v.toFixed(digits));
+  return [
     name.padEnd(44),
-    String(Math.round(result.requests.average)).padStart(8),
-    String(result.latency.p50).padStart(6),
-    String(result.latency.p99).padStart(6),
-    String(result.non2xx + result.errors + result.timeouts).padStart(7),
-    String(failed).padStart(7),
-    ratio === undefined ? '' : ratio.toFixed(2).padStart(6),
-  ];
-  return cells.join(' ');
+    num(result.requests.average).padStart(8),
+    String(result.latency.p50).padStart(5),
+    String(result.latency.p99).padStart(5),
+    String(result.non2xx + result.errors + result.timeouts).padStart(6),
+    String(failed).padStart(6),
+    num(cpuUs, 1).padStart(7),
+    num(ratio, 2).padStart(6),
+    num(cpuRatio, 2).padStart(6),
+  ].join(' ');
 }
+
+const HEADER = [
+  'run'.padEnd(44),
+  'req/s'.padStart(8),
+  'p50'.padStart(5),
+  'p99'.padStart(5),
+  'non2xx'.padStart(6),
+  'failed'.padStart(6),
+  'cpu µs'.padStart(7),
+  'ratio'.padStart(6),
+  'cpu r.'.padStart(6),
+].join(' ');
 
 async function main() {
   if (!fs.existsSync(CLI)) {
@@ -194,46 +232,54 @@ async function main() {
   const children = [hello.child, mock.child];
   try {
     const targets = loadTargets();
-    await load(hello.url, helloOptions(), WARMUP, 10);
+    const runHello = () => load(hello, helloOptions(), DURATION, CONNECTIONS, helloCheck);
+    await load(hello, helloOptions(), WARMUP, 10, helloCheck);
     // Rounds alternate hello and the targets (H T… H T… H): each target run is compared with the
     // hello runs just before and after it, so drift on a shared machine cancels out.
-    const helloRuns = [await load(hello.url, helloOptions(), DURATION, CONNECTIONS)];
-    // Requests per second a target may reach (1.5 × hello), for targets that pre-mint state.
-    const perSecond = Math.ceil(helloRuns[0].result.requests.average * 1.5);
+    const helloRuns = [await runHello()];
+    const rps = (run) => run.result.requests.average;
+    // Requests per second a target may reach, for targets that pre-mint single-use state.
+    const perSecond = () => Math.max(2000, 2 * Math.max(...helloRuns.map(rps)));
     const runs = new Map(targets.map((t) => [t, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         if (round === 0) {
-          const warm = await target.setup(mock.url, { requests: perSecond * WARMUP + 1000 });
-          await load(mock.url, warm, WARMUP, 10, target.check);
+          const warm = await target.setup(mock.url, { requests: perSecond() * WARMUP });
+          await load(mock, warm, WARMUP, 10, target.check);
         }
-        const options = await target.setup(mock.url, { requests: perSecond * DURATION + 1000 });
-        runs.get(target).push(await load(mock.url, options, DURATION, CONNECTIONS, target.check));
+        const options = await target.setup(mock.url, { requests: perSecond() * DURATION });
+        runs.get(target).push(await load(mock, options, DURATION, CONNECTIONS, target.check));
       }
-      helloRuns.push(await load(hello.url, helloOptions(), DURATION, CONNECTIONS));
+      helloRuns.push(await runHello());
     }
 
-    const rps = (run) => run.result.requests.average;
     console.log('');
-    console.log(
-      `${'target'.padEnd(44)} ${'req/s'.padStart(8)} ${'p50'.padStart(6)} ${'p99'.padStart(6)} ${'non2xx'.padStart(7)} ${'failed'.padStart(7)} ${'ratio'.padStart(6)}`,
-    );
+    console.log(HEADER);
     helloRuns.forEach((run, i) => console.log(row(`express hello #${i + 1}`, run)));
-    let ok = true;
+    let ok = helloRuns.every((run) => run.failed === 0);
     const summary = [];
     for (const target of targets) {
-      const ratios = runs.get(target).map((run, round) => {
-        const around = (rps(helloRuns[round]) + rps(helloRuns[round + 1])) / 2;
-        const ratio = rps(run) / around;
-        console.log(row(`${target.name} #${round + 1}`, run, ratio));
+      const ratios = [];
+      const cpuRatios = [];
+      runs.get(target).forEach((run, round) => {
+        const [before, after] = [helloRuns[round], helloRuns[round + 1]];
+        const ratio = rps(run) / ((rps(before) + rps(after)) / 2);
+        const cpuRatio =
+          run.cpuUs && before.cpuUs && after.cpuUs
+            ? (before.cpuUs + after.cpuUs) / 2 / run.cpuUs
+            : null;
+        console.log(row(`${target.name} #${round + 1}`, run, ratio, cpuRatio));
         if (run.failed > 0) ok = false;
-        return ratio;
+        ratios.push(ratio);
+        if (cpuRatio !== null) cpuRatios.push(cpuRatio);
       });
       const ratio = median(ratios);
       if (ratio < GOAL_RATIO) ok = false;
       summary.push(
         `${target.name} [${target.file}]: ${Math.round(median(runs.get(target).map(rps)))} req/s, ` +
-          `ratio ${ratio.toFixed(2)} (median of ${ROUNDS})`,
+          `ratio ${ratio.toFixed(2)}` +
+          (cpuRatios.length ? `, cpu ratio ${median(cpuRatios).toFixed(2)}` : '') +
+          ` (medians of ${ROUNDS})`,
       );
     }
     console.log('');
@@ -241,6 +287,10 @@ async function main() {
       `express hello: ${Math.round(median(helloRuns.map(rps)))} req/s (median of ${helloRuns.length})`,
     );
     for (const line of summary) console.log(line);
+    console.log(
+      'ratio = target req/s ÷ mean of the hello runs around it; cpu ratio = hello server CPU per ' +
+        'request ÷ target server CPU per request (insensitive to other load on the machine)',
+    );
     console.log(
       `cold start (spawn → first answer), median of ${COLD_RUNS}: ${Math.round(cold)} ms ` +
         `[${colds.map((c) => Math.round(c)).join(', ')}] (goal ≤ ${GOAL_COLD_MS} ms)`,
