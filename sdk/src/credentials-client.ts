@@ -188,11 +188,14 @@ export class CredentialsClient extends ClientCore {
 
   /**
    * Logs in through the pool's AD connection, at `https://ws.<parent domain of host>`.
-   * @param websocketHost overrides that origin (the authing-js-sdk `websocketHost` option).
+   * The origin is the `websocketHost` option unless `websocketHost` is passed here.
    */
   async loginByAd(username: string, password: string, websocketHost?: string): Promise<User> {
     const hostname = this.options.host.replace(/^https?:\/\//, '').split(/[/:]/)[0] ?? '';
-    const origin = websocketHost ?? `https://ws.${hostname.split('.').slice(1).join('.')}`;
+    const origin =
+      websocketHost ??
+      this.options.websocketHost ??
+      `https://ws.${hostname.split('.').slice(1).join('.')}`;
     const user = await this.transport.restAt<User>(
       'POST',
       `${origin.replace(/\/+$/, '')}/api/v2/ad/verify-user`,

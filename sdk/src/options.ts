@@ -28,6 +28,11 @@ export interface AuthenticationClientOptions {
   /** The password-encryption public key (PEM); skips `GET /api/v2/.well-known`. */
   publicKey?: string;
   /**
+   * Origin of the AD connector used by `loginByAd`.
+   * @default `https://ws.<parent domain of host>` (as authing-js-sdk)
+   */
+  websocketHost?: string;
+  /**
    * Where I/O happens.
    * @default createWxRuntime() (the global `wx`)
    */
@@ -43,6 +48,7 @@ export interface ResolvedOptions {
   onError: ErrorHook | undefined;
   token: string | undefined;
   publicKey: string | undefined;
+  websocketHost: string | undefined;
 }
 
 /** The public GenAuth host used when `host` is not given. */
@@ -84,6 +90,10 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
   if (publicKey !== undefined && !publicKey.includes('-----BEGIN')) {
     throw new TypeError('"publicKey" option must be a PEM public key');
   }
+  const websocketHost = optionalString(options, 'websocketHost');
+  if (websocketHost !== undefined && !/^https?:\/\/[^/\s]+/.test(websocketHost)) {
+    throw new TypeError('"websocketHost" option must be an http(s) URL');
+  }
   return {
     appId,
     userPoolId: optionalString(options, 'userPoolId'),
@@ -92,5 +102,6 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
     onError: options.onError,
     token: accessToken ?? token,
     publicKey,
+    websocketHost: websocketHost?.replace(/\/+$/, ''),
   };
 }

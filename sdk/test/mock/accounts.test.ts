@@ -154,6 +154,10 @@ describe('login', () => {
       password: ldap.password,
     });
     const viaAd = await client.loginByAd(ad.username, ad.password, h.url);
+    const { client: configured } = h.client({ websocketHost: h.url });
+    await expect(configured.loginByAd(ad.username, ad.password)).resolves.toMatchObject({
+      id: viaAd.id,
+    });
     expect(viaAd.id).not.toBe(viaLdap.id);
     expect((await h.last('/api/v2/ad/verify-user')).body).toEqual({
       username: ad.username,

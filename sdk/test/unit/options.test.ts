@@ -33,6 +33,7 @@ describe('AuthenticationClient options', () => {
       onError: undefined,
       token: undefined,
       publicKey: undefined,
+      websocketHost: undefined,
     });
     expect(DEFAULT_HOST).toBe('https://core.authing.cn');
     expect(DEFAULT_TIMEOUT).toBe(10_000);
@@ -66,6 +67,23 @@ describe('AuthenticationClient options', () => {
     expect(() => new AuthenticationClient({ appId: 'a', runtime: {} as never })).toThrow(
       /"runtime" option must implement request\(\)/,
     );
+  });
+
+  it('validates websocketHost and strips its trailing slash', () => {
+    const client = new AuthenticationClient({
+      appId: 'a',
+      websocketHost: 'https://ws.example.com/',
+      runtime: runtime(),
+    });
+    expect(client.options.websocketHost).toBe('https://ws.example.com');
+    expect(
+      () =>
+        new AuthenticationClient({
+          appId: 'a',
+          websocketHost: 'ws.example.com',
+          runtime: runtime(),
+        }),
+    ).toThrow(/"websocketHost" option must be an http\(s\) URL/);
   });
 
   it('starts logged in with accessToken or token (stored under _authing_token)', () => {
