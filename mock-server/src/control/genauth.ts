@@ -1,10 +1,11 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { badField, controlErrors } from './errors';
 
 /**
- * `GET /messages?to=<phone|email>&pool=<userPoolId>`: the SMS and e-mail codes the GenAuth side
- * "sent" (newest last), so tests and demos can read them. `to` is required.
+ * `GET /messages?to=<phone|email>[&pool=<userPoolId>]` → `{messages}`: the SMS and e-mail codes
+ * the GenAuth side "sent" (newest last), so tests and demos can read them. `to` is required.
  */
 export function genauthControl(ctx: Context): Router {
   const router = Router();
@@ -12,25 +13,14 @@ export function genauthControl(ctx: Context): Router {
     const q = req.query as Record<string, unknown>;
     const to = q['to'];
     const pool = q['pool'];
-    if (typeof to !== 'string' || to.trim() === '') {
-      res
-        .status(400)
-        .json({
-          error: 'invalid_request',
-          message: 'query parameter "to" (phone or email) is required',
-        });
-      return;
-    }
-    if (pool !== undefined && typeof pool !== 'string') {
-      res
-        .status(400)
-        .json({ error: 'invalid_request', message: '"pool" must be a single user pool id' });
-      return;
-    }
+    if (typeof to !== 'string' || to.trim() === '')
+      throw badField('to', 'a phone number or e-mail');
+    if (pool !== undefined && typeof pool !== 'string') throw badField('pool', 'one user pool id');
     const messages = ctx.store.genauth.messages.filter(
       (m) => m.to === to.trim() && (pool === undefined || m.poolId === pool),
     );
     res.json({ messages });
   });
+  router.use(controlErrors);
   return router;
 }

@@ -72,7 +72,12 @@ describe('message outbox', () => {
       `/__mock/v1/messages?to=13912345678&pool=${g().pools[1]!.id}`,
     );
     expect(other.body.messages).toEqual([]);
-    expect((await request(mock.app).get('/__mock/v1/messages')).status).toBe(400);
+    const missing = await request(mock.app).get('/__mock/v1/messages');
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({
+      error: 'invalid_field',
+      message: '"to" must be a phone number or e-mail',
+    });
   });
 
   it('uses the fixed fixture code and the same seed replays the same random codes', async () => {

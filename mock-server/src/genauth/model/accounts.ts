@@ -186,8 +186,9 @@ export async function loginByPhoneCode(
   const user = findUser(t.pool, 'phone', phone);
   if (!user) {
     if (!i.autoRegister) throw fail(2004);
-    consume(message);
-    return register(ctx, t, { phone }, null, 'basic:phone-code', { ...i, forceLogin: true });
+    return register(ctx, t, { phone }, null, 'basic:phone-code', { ...i, forceLogin: true }, () =>
+      consume(message),
+    );
   }
   if (user.blocked) throw fail(2005);
   consume(message);
