@@ -88,14 +88,17 @@ function call<T>(api: string, fn: (cb: Callbacks<T>) => unknown, target?: string
   });
 }
 
+/** The mini-program global (injected by WeChat; not always a property of `globalThis`). */
+declare const wx: WxLike | undefined;
+
 function findWx(): WxLike {
-  const wx = (globalThis as { wx?: WxLike }).wx;
-  if (!wx) {
+  const found = typeof wx !== 'undefined' ? wx : (globalThis as { wx?: WxLike } | undefined)?.wx;
+  if (!found) {
     throw new TypeError(
       'No global `wx`: outside a mini-program pass `runtime: createNodeRuntime()` or createWxRuntime(wx)',
     );
   }
-  return wx;
+  return found;
 }
 
 /**
