@@ -165,6 +165,18 @@ describe('login', () => {
     });
   });
 
+  it('skips .well-known when the publicKey option is given', async () => {
+    const res = await fetch(`${h.url}/api/v2/.well-known`, {
+      headers: { 'x-authing-app-id': h.app.appId },
+    });
+    const { data } = (await res.json()) as { data: { publicKey: string } };
+    await h.reset();
+    const a = full();
+    const { client } = h.client({ publicKey: data.publicKey });
+    await expect(client.loginByEmail(a.email!, a.password)).resolves.toMatchObject({ id: a.id });
+    expect(await h.requests('/api/v2/.well-known')).toHaveLength(0);
+  });
+
   it('fetches the public key once per client', async () => {
     const { client } = h.client();
     const a = full();
