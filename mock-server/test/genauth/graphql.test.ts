@@ -8,7 +8,6 @@ import { schema } from '../../src/genauth/graphql/schema';
 import { CHECK, gql, login, LOGIN_BY_EMAIL, poolHeaders, rsa, stateOf } from './kit';
 
 const mock = createMockServer();
-beforeEach(() => mock.reset());
 
 /** Every document the 4.15.8 AuthenticationClient sends (authing-wire.md §6). */
 const AUTH_DOCUMENTS = [
@@ -118,6 +117,8 @@ describe('schema', () => {
 });
 
 describe('execution', () => {
+  beforeEach(() => mock.reset());
+
   it('answers only the requested fields', async () => {
     const { headers } = await login(mock);
     const body = await gql(mock, 'query { user { email } }', {}, headers);
