@@ -15,6 +15,9 @@ function shown(data: Record<string, unknown>) {
   return { status: data['status'], code: data['errorCode'], errcode: data['wechatErrcode'] };
 }
 
+const OFFICIAL_ERROR_SHAPES =
+  'authing-wxapp-sdk throws an Error whose message is the JSON text of {code, message, data} (REST), a plain object (GraphQL) or undefined (network): callers must parse';
+
 const OFFICIAL_TIMEOUT =
   'authing-wxapp-sdk drops its `timeout` option on the wx.request path (only app.json networkTimeout applies) and rejects with `undefined`, skipping onError';
 
@@ -30,6 +33,32 @@ export const failureScenarios: Scenario[] = [
       await page.tap('#profile-raw');
       expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode: '40163' });
       expect((await h.env.requests(WECHAT_AUTH)).at(-1)?.body).toMatchObject({ code });
+    },
+  },
+  {
+    id: 'error-shape',
+    title: 'what the SDK throws for a WeChat failure: one error class with code, message, data',
+    differs: { official: OFFICIAL_ERROR_SHAPES },
+    async run(h) {
+      const page = await h.env.renderPage(LOGIN);
+      const code = page.instance['code'] as string;
+      await exchangeElsewhere(h, code);
+      const auth = h.env.app!.globalData!['auth'] as { loginByCode(c: string): Promise<unknown> };
+      const thrown: unknown = await auth.loginByCode(code).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(thrown).toBeInstanceOf(Error);
+      const error = thrown as Error & { code?: unknown; data?: { errcode?: number } };
+      if (h.sdk === 'official') {
+        expect(error.code).toBeUndefined();
+        expect(JSON.parse(error.message)).toMatchObject({ code: 2500, data: { errcode: 40163 } });
+      } else {
+        expect(error.code).toBe(2500);
+        expect(error.data?.errcode).toBe(40163);
+        expect(error.message).toEqual(expect.any(String));
+      }
+      await h.env.settle();
     },
   },
   {

@@ -25,7 +25,7 @@ export const phoneScenarios: Scenario[] = [
       if (sdk === 'official') {
         expect(body['phoneCode']).toBeUndefined();
         expect(body['iv']).toEqual({ phoneCode: detail['code'] });
-        expect(page.data).toMatchObject({ status: 'error', loggedIn: false });
+        expect(page.data).toMatchObject({ status: 'error', errorCode: '2510', loggedIn: false });
         return;
       }
       expect(body).toMatchObject({ phoneCode: detail['code'], code: expect.any(String) });
