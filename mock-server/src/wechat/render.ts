@@ -4,10 +4,14 @@ import type { Context } from '../context';
 import { WechatError } from './contract';
 import { wechatError } from './errcodes';
 
-/** A WeChat request id: `<8-hex unix time>-<8 hex>-<8 hex>`, time from the mock clock. */
+/**
+ * A WeChat request id: `<8-hex unix time>-<8 hex>-<8 hex>`, time from the mock clock, the rest
+ * from the state's own rid stream (so errors never shift minted codes).
+ */
 export function rid(ctx: Context): string {
   const time = (ctx.clock.nowSeconds() >>> 0).toString(16).padStart(8, '0');
-  return `${time}-${ctx.random.hex(8)}-${ctx.random.hex(8)}`;
+  const { rids } = ctx.store.wechat;
+  return `${time}-${rids.hex(8)}-${rids.hex(8)}`;
 }
 
 /** Sends `{errcode, errmsg: "<errmsg>, rid: <rid>"}` with HTTP 200, as WeChat does. */

@@ -1,6 +1,7 @@
 import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from '../clock';
+import { SeededRandom } from '../random';
 
 /** A WeChat user of one app (a mutable copy of its fixture). */
 export type WechatUser = WechatUserFixture;
@@ -66,6 +67,11 @@ export interface WechatState {
   stableQuota: Map<string, StableQuota>;
   /** jscode2session calls per user in the current minute, keyed by {@link userKey}. */
   loginRate: Map<string, { minute: number; count: number }>;
+  /**
+   * The random stream of error `rid`s, apart from `ctx.random` so that a rejected request never
+   * shifts the codes and keys minted after it.
+   */
+  rids: SeededRandom;
 }
 
 /** The key of a user (and of their session) inside an app. */
@@ -90,6 +96,7 @@ export function createWechatState(fixtures: Fixtures, _clock: MockClock): Wechat
     latestToken: new Map(),
     stableQuota: new Map(),
     loginRate: new Map(),
+    rids: new SeededRandom(`${fixtures.seed}:wechat-rid`),
   };
 }
 

@@ -152,3 +152,14 @@ describe('GET /sns/jscode2session with sessionKeyPolicy "never"', () => {
     expect((await never.exchange(second.code)).body.session_key).toBe(k1);
   });
 });
+
+describe('errors and the minted-value stream', () => {
+  const a = wechatHarness();
+  const b = wechatHarness();
+
+  it('a rejected request never shifts the codes minted after it', async () => {
+    expectWechatError(await a.exchange('unknown-code'), 40029);
+    expectWechatError(await a.http().get('/sns/jscode2session'), 41002);
+    expect(await a.login(DEMO_APPID)).toEqual(await b.login(DEMO_APPID));
+  });
+});
