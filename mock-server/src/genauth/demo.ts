@@ -46,8 +46,10 @@ export function demoBanner(fixtures: Fixtures, baseUrl: string): string[] {
       email: string | null;
       username: string | null;
       phone: string | null;
+      subAccount: string | null;
       password: string | null;
     }[];
+    directory?: { kind: string; username: string; password: string }[];
     fixedCodes?: { to: string; code: string }[];
   };
   if (!demo.userPoolId) return [];
@@ -56,9 +58,11 @@ export function demoBanner(fixtures: Fixtures, baseUrl: string): string[] {
     `GenAuth   host ${baseUrl}  userPoolId ${demo.userPoolId}${app ? `  appId ${app.appId} (${app.name}, WeChat ${app.wechatAppid ?? '-'})` : ''}`,
   ];
   for (const a of demo.accounts ?? []) {
-    const login = [a.email, a.username, a.phone].filter(Boolean).join(' / ');
+    const login = [a.email, a.username, a.phone, a.subAccount].filter(Boolean).join(' / ');
     lines.push(`  account  ${login}  password ${a.password ?? '-'}`);
   }
+  for (const d of demo.directory ?? [])
+    lines.push(`  ${d.kind.padEnd(8)} ${d.username}  password ${d.password}`);
   for (const c of demo.fixedCodes ?? []) lines.push(`  code     ${c.to} → ${c.code}`);
   lines.push(`  codes    GET ${baseUrl}/__mock/v1/messages?to=<phone|email>`);
   return lines;
