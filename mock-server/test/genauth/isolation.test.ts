@@ -39,10 +39,16 @@ describe('pools are isolated', () => {
     expect(right.data).toMatchObject({ loginByEmail: { id: twin!.id } });
   });
 
-  it('the pool comes from the app id alone (wxapp GraphQL) or from the token', async () => {
+  it('the pool comes from the app id alone (wxapp GraphQL, or a pool header of "undefined") or from the token', async () => {
     const a = await login(mock, 0);
     const appOnly = { 'x-authing-app-id': g().apps[0]!.id, authorization: `Bearer ${a.token}` };
     expect((await gql(mock, USER, {}, appOnly)).data).toMatchObject({ user: { id: a.id } });
+    const undefinedPool = {
+      'x-authing-userpool-id': 'undefined',
+      'x-authing-app-id': g().apps[0]!.id,
+      authorization: `Bearer ${a.token}`,
+    };
+    expect((await gql(mock, USER, {}, undefinedPool)).data).toMatchObject({ user: { id: a.id } });
     const tokenOnly = { authorization: `Bearer ${a.token}` };
     expect((await gql(mock, USER, {}, tokenOnly)).data).toMatchObject({ user: { id: a.id } });
   });

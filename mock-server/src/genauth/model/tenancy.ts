@@ -17,7 +17,9 @@ type Headers = Record<string, string | string[] | undefined>;
 const header = (headers: Headers, name: string): string | null => {
   const v = headers[name];
   const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' && s.trim() !== '' ? s.trim() : null;
+  const value = typeof s === 'string' ? s.trim() : '';
+  // An unset SDK option may arrive as "" or as the text "undefined" / "null": all mean absent.
+  return value === '' || value === 'undefined' || value === 'null' ? null : value;
 };
 
 /** The token of `Authorization: Bearer <jwt>` (or a bare token), or null. */
