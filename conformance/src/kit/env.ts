@@ -56,9 +56,18 @@ export interface TestEnvOptions {
   compiler?: 'official' | 'simulate';
 }
 
-interface DemoSection {
+/** The mock's `demo` section (`GET /__mock/v1/state`): the seeded pool, apps and accounts. */
+export interface DemoSection {
   userPoolId?: string;
-  apps?: { appId: string; wechatAppid: string | null }[];
+  apps?: { appId: string; name?: string; wechatAppid: string | null }[];
+  accounts?: {
+    id: string;
+    email: string | null;
+    username: string | null;
+    phone: string | null;
+    password: string | null;
+  }[];
+  [key: string]: unknown;
 }
 
 /** A running test environment: one mock, one simulated phone, one mini-program. */
@@ -82,6 +91,8 @@ export class TestEnv {
     readonly root: string,
     readonly wechatAppid: string,
     config: AppConfig,
+    /** The mock's seeded demo data (pool, apps, accounts with their demo passwords). */
+    readonly demo: DemoSection,
     private readonly appJson: { pages?: string[]; networkTimeout?: Partial<NetworkTimeouts> },
   ) {
     this.url = mock.url;
@@ -317,5 +328,5 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     // The bridge is the WeChat client here; the demo's devtools-only shim stays off.
     mockWechat: false,
   };
-  return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, readAppJson(root));
+  return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, demo, readAppJson(root));
 }

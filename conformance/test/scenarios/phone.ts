@@ -49,10 +49,7 @@ export const phoneScenarios: Scenario[] = [
     id: 'phone-existing',
     title: 'phone login with a phone that already has an account signs into that account',
     async run({ env }) {
-      const state = (await (await fetch(`${env.url}/__mock/v1/state`)).json()) as {
-        demo: { accounts: { id: string; phone: string | null }[] };
-      };
-      const account = state.demo.accounts.find((a) => a.phone !== null)!;
+      const account = env.demo.accounts!.find((a) => a.phone !== null)!;
       await env.bridge.client.upsertUser({ phone: account.phone! });
       const page = await env.renderPage(LOGIN);
       await page.phoneButton('#phone-login-legacy', 'legacy');
