@@ -20,8 +20,11 @@ import { resolveSdk, type SdkChoice } from './sdk-choice';
 import { requireFresh, requireSimulate, type Simulate } from './simulate';
 import { sleep } from './wait';
 
-/** The demo mini-program shipped with this package. */
-export const DEMO_MINIPROGRAM = resolve(__dirname, '../../miniprogram');
+/** The demo mini-program shipped with this package (found from `src/kit` and `dist/src/kit`). */
+export const DEMO_MINIPROGRAM =
+  ['../../miniprogram', '../../../miniprogram']
+    .map((p) => resolve(__dirname, p))
+    .find((p) => existsSync(join(p, 'app.json'))) ?? resolve(__dirname, '../../miniprogram');
 
 /** What the mini-program's `config.js` holds; the kit points it at the test's mock. */
 export interface AppConfig {

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 
-import { createTestEnv, DEMO_MINIPROGRAM, type TestEnv } from '../../src';
+import { createTestEnv, createWxBridge, DEMO_MINIPROGRAM, type TestEnv } from '../../src';
 
 const PAGE_APP = join(__dirname, '../fixtures/page-app');
+type Wx = Record<string, unknown>;
+const globalWx = () => (globalThis as unknown as { wx: Wx }).wx;
 const COUNTER = 'pages/counter/index';
 
 let mock: MockServer;
@@ -88,5 +90,30 @@ describe('createTestEnv with the demo', () => {
     } finally {
       await demo.stop();
     }
+  });
+});
+
+describe('the wx bridge over simulate', () => {
+  test('install() replaces simulate’s stubs and survives simulate being loaded again', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('miniprogram-simulate');
+    const stubLogin = globalWx()['login'];
+    expect(typeof stubLogin).toBe('function');
+
+    const bridge = createWxBridge({ baseUrl: 'http://127.0.0.1:9', appid: 'wx0' });
+    const wx = bridge.install();
+    expect(wx).toBe(globalWx());
+    expect(wx['login']).toBe(bridge.api['login']);
+    expect(wx['login']).not.toBe(stubLogin);
+    expect(typeof wx['createSelectorQuery']).toBe('function'); // the stubs we do not model stay
+
+    // A fresh module registry re-runs simulate, which merges with Object.assign(api, global.wx):
+    // what is already on global.wx wins, so the bridge stays installed.
+    jest.resetModules();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('miniprogram-simulate');
+    expect(globalWx()['request']).toBe(bridge.api['request']);
+    (globalWx()['setStorageSync'] as (k: string, v: unknown) => void)('k', 'v');
+    expect((globalWx()['getStorageSync'] as (k: string) => unknown)('k')).toBe('v');
   });
 });
