@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 
 import type { GenauthAppFixture } from '@genauth-wxapp/fixtures';
 import {
@@ -32,13 +32,13 @@ export type TokenCheck =
 
 const rsPrivate = importPKCS8(TOKEN_PRIVATE_KEY, 'RS256');
 const rsPublic: KeyObject = createPublicKey(TOKEN_PRIVATE_KEY);
-const encoder = new TextEncoder();
-const hsKeys = new Map<string, Uint8Array>();
+const hsKeys = new Map<string, KeyObject>();
 
-function hsKey(secret: string): Uint8Array {
+/** The HS256 key of a pool secret, as a KeyObject (jose then skips a WebCrypto import per call). */
+function hsKey(secret: string): KeyObject {
   let key = hsKeys.get(secret);
   if (!key) {
-    key = encoder.encode(secret);
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
     hsKeys.set(secret, key);
   }
   return key;
