@@ -6,7 +6,8 @@
  * each target's ratio to hello (goals: ratio ≥ 0.85, cold start ≤ 300 ms).
  *
  * Env: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s per run), BENCH_WARMUP (3 s),
- * BENCH_ROUNDS (3 alternating hello/target rounds), BENCH_COLD_RUNS (7), BENCH_ONLY (run only
+ * BENCH_ROUNDS (3 alternating hello/target rounds), BENCH_SETTLE (1 s of unmeasured load right
+ * before each measured run, which absorbs setup garbage), BENCH_COLD_RUNS (7), BENCH_ONLY (run only
  * the targets whose file or name contains this text).
  */
 const { spawn } = require('node:child_process');
@@ -27,6 +28,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
+const SETTLE = Number(process.env.BENCH_SETTLE ?? 1);
 const GOAL_RATIO = 0.85;
 const GOAL_COLD_MS = 300;
 /** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat times. */
@@ -112,6 +114,11 @@ async function coldStart(args, path) {
   } finally {
     await stop(child);
   }
+}
+
+async function resetMock(baseUrl) {
+  const res = await fetch(`${baseUrl}/__mock/v1/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`reset failed: ${res.status}`);
 }
 
 function median(values) {
@@ -245,23 +252,33 @@ async function main() {
   const children = [hello.child, mock.child];
   try {
     const targets = loadTargets();
-    const runHello = () => load(hello, helloOptions(), DURATION, CONNECTIONS, helloCheck);
+    /** An unmeasured settle run, then the measured run, with the same options. */
+    const measure = async (server, options, check) => {
+      await load(server, options, SETTLE, CONNECTIONS, check);
+      return load(server, options, DURATION, CONNECTIONS, check);
+    };
+    const runHello = () => measure(hello, helloOptions(), helloCheck);
     await load(hello, helloOptions(), WARMUP, 10, helloCheck);
     // Rounds alternate hello and the targets (H T… H T… H): each target run is compared with the
     // hello runs just before and after it, so drift on a shared machine cancels out.
     const helloRuns = [await runHello()];
     const rps = (run) => run.result.requests.average;
     // Requests per second a target may reach, for targets that pre-mint single-use state.
-    const perSecond = () => Math.max(2000, 2 * Math.max(...helloRuns.map(rps)));
+    const perSecond = () => Math.max(2000, 1.5 * Math.max(...helloRuns.map(rps)));
     const runs = new Map(targets.map((t) => [t, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         if (round === 0) {
+          await resetMock(mock.url);
           const warm = await target.setup(mock.url, { requests: perSecond() * WARMUP });
           await load(mock, warm, WARMUP, 10, target.check);
         }
-        const options = await target.setup(mock.url, { requests: perSecond() * DURATION });
-        runs.get(target).push(await load(mock, options, DURATION, CONNECTIONS, target.check));
+        // Each run starts from the seeded state, so state minted by earlier runs never weighs on
+        // later ones (a bigger heap costs every request more garbage-collection time).
+        await resetMock(mock.url);
+        const budget = perSecond() * (SETTLE + DURATION);
+        const options = await target.setup(mock.url, { requests: budget });
+        runs.get(target).push(await measure(mock, options, target.check));
       }
       helloRuns.push(await runHello());
     }

@@ -17,11 +17,21 @@ async function postJson(url, body) {
   return res.json();
 }
 
+const secrets = new Map();
+
+/**
+ * The app's secret, read once from `GET /__mock/v1/state` (the state grows with every minted
+ * code, so reading it before each run would load the mock with garbage to collect).
+ */
 async function appSecret(baseUrl, appid) {
-  const state = await (await fetch(`${baseUrl}/__mock/v1/state`)).json();
-  const app = state.wechat.apps.find((a) => a.appid === appid);
-  if (!app) throw new Error(`app ${appid} not in the mock's state`);
-  return app.secret;
+  const key = `${baseUrl} ${appid}`;
+  if (!secrets.has(key)) {
+    const state = await (await fetch(`${baseUrl}/__mock/v1/state`)).json();
+    const app = state.wechat.apps.find((a) => a.appid === appid);
+    if (!app) throw new Error(`app ${appid} not in the mock's state`);
+    secrets.set(key, app.secret);
+  }
+  return secrets.get(key);
 }
 
 /** Mints at least `total` fresh login codes, spread over new users (100 each). */
