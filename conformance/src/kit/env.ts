@@ -174,8 +174,11 @@ export class TestEnv {
     this.#configModule = existsSync(configPath) ? requireFresh<AppConfig>(configPath) : undefined;
     if (this.#configModule) Object.assign(this.#configModule, this.config);
     const sdk = resolveSdk(this.options.sdk);
-    const sdkPath = join(this.root, 'sdk.js');
-    if (sdk && existsSync(sdkPath)) {
+    if (sdk) {
+      const sdkPath = join(this.root, 'sdk.js');
+      if (!existsSync(sdkPath)) {
+        throw new Error(`the "sdk" option needs ${sdkPath} exporting { AuthenticationClient }`);
+      }
       requireFresh<{ AuthenticationClient: unknown }>(sdkPath).AuthenticationClient = sdk;
     }
     requireFresh(join(this.root, 'app.js'));

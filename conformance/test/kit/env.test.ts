@@ -75,6 +75,22 @@ describe('createTestEnv', () => {
   });
 });
 
+describe('the test environment', () => {
+  test('jsdom for simulate, plus the Node globals the in-process mock needs', () => {
+    expect(document.createElement('div').tagName).toBe('DIV');
+    expect(typeof setImmediate).toBe('function');
+    expect(typeof fetch).toBe('function');
+    expect(new TextEncoder().encode('a')).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from('a')).toBeInstanceOf(Uint8Array);
+  });
+
+  test('the sdk option needs the mini-program to have an sdk.js', async () => {
+    const other = await createTestEnv({ mock, root: PAGE_APP, sdk: 'official' });
+    await expect(other.launch()).rejects.toThrow(/the "sdk" option needs .*sdk\.js/);
+    await other.stop();
+  });
+});
+
 describe('createTestEnv with the demo', () => {
   test('config.js is pointed at the mock and the demo pool and app', async () => {
     const demo = await createTestEnv({ mock });
