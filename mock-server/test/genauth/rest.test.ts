@@ -148,6 +148,32 @@ describe('WeChat connection: phone-button code flow', () => {
     });
   });
 
+  it('a known unionid is the same account through the connection of another app', async () => {
+    const [hs, rs] = g().apps;
+    const wxUser = mock.store.fixtures.wechat.users.find(
+      (u) => u.appid === DEMO_APPID && u.unionid && u.openid !== DEMO_OPENID,
+    )!;
+    const viaApp = async (appId: string) => {
+      const { code } = (await wxPost('login', { appid: DEMO_APPID, openid: wxUser.openid }))
+        .body as { code: string };
+      const res = await request(mock.app)
+        .post('/connections/social/wechat-miniprogram/auth')
+        .set({ 'x-authing-app-id': appId })
+        .send({ code });
+      return res.body.data as {
+        id: string;
+        unionid: string;
+        newlyCreated: boolean;
+        identities: unknown[];
+      };
+    };
+    const first = await viaApp(hs!.id);
+    const second = await viaApp(rs!.id);
+    expect(first).toMatchObject({ unionid: wxUser.unionid, newlyCreated: true });
+    expect(second).toMatchObject({ id: first.id, newlyCreated: false });
+    expect(second.identities).toHaveLength(2);
+  });
+
   it('an app without a WeChat connection gets 2502', async () => {
     const pool = mock.store.genauth.pools.get(g().pools[0]!.id)!;
     for (const [id, app] of pool.apps) pool.apps.set(id, { ...app, connection: null });
