@@ -49,6 +49,7 @@ export const MESSAGES = {
   2512: '请求体格式不正确',
 } as const satisfies Record<number, string>;
 
+/** A code of {@link MESSAGES}. */
 export type GenauthCode = keyof typeof MESSAGES;
 
 /** Thrown by GenAuth models and rendered by the REST and GraphQL layers. */

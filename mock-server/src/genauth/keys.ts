@@ -12,6 +12,7 @@ otKHNah55FiQffKJPQIDAQAB
 -----END PUBLIC KEY-----
 `;
 
+/** Private half of {@link PASSWORD_PUBLIC_KEY}: decrypts the passwords clients send. */
 export const PASSWORD_PRIVATE_KEY = `-----BEGIN RSA PRIVATE KEY-----
 MIICXAIBAAKBgQC5ZvvyJ+TLD6+9ugWXIZ8v+1lFRHR7bH3jJJQHFhff1jEAIrp2
 g3dUYGiLUNGQ4T7x8hkkEaEXtR2PJZExMgzl2y0v1xO7jTewiDEy3TcjZeDnZL9p

@@ -74,6 +74,7 @@ function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
   };
 }
 
+/** Fresh GenAuth state from the fixtures: fixture passwords become salted hashes. */
 export function createGenauthState(fixtures: Fixtures, _clock: MockClock): GenauthState {
   const g = fixtures.genauth;
   const pools = new Map<string, PoolState>();

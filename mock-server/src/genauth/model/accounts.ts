@@ -70,6 +70,7 @@ async function register(
   return { ...userView(pool, user, null), newlyCreated: true };
 }
 
+/** `registerByEmail`: malformed e-mail 2003, bad ciphertext 2016, duplicate 2026. */
 export function registerByEmail(
   ctx: Context,
   t: Tenant,
@@ -79,6 +80,7 @@ export function registerByEmail(
   return register(ctx, t, { email }, decryptPassword(input.password), 'basic:email', input);
 }
 
+/** `registerByUsername`: bad ciphertext 2016, duplicate 2026. */
 export function registerByUsername(
   ctx: Context,
   t: Tenant,
@@ -95,6 +97,7 @@ export function registerByUsername(
   );
 }
 
+/** `registerByPhoneCode`: the SMS code is spent only when everything else passed. */
 export function registerByPhoneCode(
   ctx: Context,
   t: Tenant,
@@ -148,24 +151,28 @@ async function loginWithPassword(
   return signIn(ctx, t, user, opts.clientIp ?? null);
 }
 
+/** `loginByEmail` (password RSA-encrypted). */
 export const loginByEmail = (
   ctx: Context,
   t: Tenant,
   i: { email: string; password: string } & LoginOptions,
 ) => loginWithPassword(ctx, t, 'email', requireEmail(i.email), i.password, i);
 
+/** `loginByUsername` (password RSA-encrypted). */
 export const loginByUsername = (
   ctx: Context,
   t: Tenant,
   i: { username: string; password: string } & LoginOptions,
 ) => loginWithPassword(ctx, t, 'username', requireString(i.username, 'username'), i.password, i);
 
+/** `loginByPhonePassword` (password RSA-encrypted). */
 export const loginByPhonePassword = (
   ctx: Context,
   t: Tenant,
   i: { phone: string; password: string } & LoginOptions,
 ) => loginWithPassword(ctx, t, 'phone', requirePhone(i.phone), i.password, i);
 
+/** `loginBySubAccount`: the account name is the fixture `subAccount`. */
 export const loginBySubAccount = (
   ctx: Context,
   t: Tenant,

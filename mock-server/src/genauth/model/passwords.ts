@@ -65,6 +65,7 @@ export function newSalt(random: { hex(n: number): string }): string {
   return random.hex(32);
 }
 
+/** True when `plain` matches a stored `scrypt$salt$hash`. */
 export function verifyPassword(plain: string, stored: string | null): boolean {
   if (stored === null) return false;
   const [scheme, salt, hash] = stored.split('$');

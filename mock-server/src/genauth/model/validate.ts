@@ -16,12 +16,14 @@ export function optionalString(value: unknown, field: string): string | null {
   return value;
 }
 
+/** A well-formed e-mail, else 2231 (missing) or 2003. */
 export function requireEmail(value: unknown): string {
   const email = requireString(value, 'email');
   if (!EMAIL.test(email)) throw fail(2003, { email });
   return email;
 }
 
+/** A phone number (digits, optional `+`), else 2231 (missing) or 2028. */
 export function requirePhone(value: unknown): string {
   const phone = requireString(value, 'phone');
   if (!PHONE.test(phone)) throw fail(2028, { phone });
