@@ -17,11 +17,14 @@ export function phoneDenyDetail(platform: Platform = 'ios'): { errMsg: string } 
 
 /** The detail of a getPhoneNumber button whose quota is exhausted (errno 1400001). */
 export function phoneNoQuotaDetail(): { errMsg: string; errno: number } {
-  return { errMsg: 'getPhoneNumber:fail no permission', errno: 1400001 };
+  return { errMsg: 'getPhoneNumber:fail no quota', errno: 1400001 };
 }
 
 /** Shape of the button detail a page receives, per base library. */
 export type PhoneFlow = 'code' | 'legacy';
+
+/** What the user's tap on a getPhoneNumber button produces. */
+export type PhoneOutcome = PhoneFlow | 'deny' | 'no-quota';
 
 /**
  * A success detail minted by the mock for the current user. `code` (base library ≥ 2.21.2)

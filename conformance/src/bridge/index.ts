@@ -2,8 +2,9 @@ import { createAuthApi, type Refusals } from './auth';
 import {
   chooseAvatarDetail,
   phoneDenyDetail,
+  phoneNoQuotaDetail,
   phoneSuccessDetail,
-  type PhoneFlow,
+  type PhoneOutcome,
   type Platform,
 } from './buttons';
 import type { BridgeHooks } from './callback';
@@ -34,7 +35,13 @@ export {
   type UserInfoPayload,
   type WechatUserRecord,
 } from './wechat-client';
-export { phoneDenyDetail, phoneNoQuotaDetail, type PhoneFlow, type Platform } from './buttons';
+export {
+  phoneDenyDetail,
+  phoneNoQuotaDetail,
+  type PhoneFlow,
+  type PhoneOutcome,
+  type Platform,
+} from './buttons';
 
 /** Options of {@link createWxBridge}. */
 export interface WxBridgeOptions {
@@ -69,11 +76,11 @@ export interface WxBridge {
   readonly inFlight: number;
   /** Installs `api` over `target` (default `global.wx`, created if missing); returns `target`. */
   install(target?: Record<string, unknown>): Record<string, unknown>;
-  /** The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`) or deny. */
-  phoneNumberDetail(
-    outcome?: PhoneFlow | 'deny',
-    platform?: Platform,
-  ): Promise<Record<string, unknown>>;
+  /**
+   * The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`), deny, or an
+   * exhausted phone-number quota (errno 1400001).
+   */
+  phoneNumberDetail(outcome?: PhoneOutcome, platform?: Platform): Promise<Record<string, unknown>>;
   /** The chooseAvatar detail: `{avatarUrl: <temporary path of the fixture image>}`. */
   chooseAvatarDetail(): { avatarUrl: string };
 }
@@ -130,6 +137,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     },
     async phoneNumberDetail(outcome = 'code', platform = 'ios') {
       if (outcome === 'deny') return phoneDenyDetail(platform);
+      if (outcome === 'no-quota') return phoneNoQuotaDetail();
       return phoneSuccessDetail(client, outcome);
     },
     chooseAvatarDetail: () => chooseAvatarDetail(files),

@@ -1,4 +1,4 @@
-import type { PhoneFlow, Platform, WxBridge } from '../bridge';
+import type { PhoneOutcome, Platform, WxBridge } from '../bridge';
 import type { SimNode, SimRoot } from './simulate';
 
 /** How a test tells the kit to wait until the page is idle again. */
@@ -56,12 +56,13 @@ export class PageHandle {
 
   /**
    * The user answers a `<button open-type="getPhoneNumber">`: `code` (current base library, the
-   * detail carries a phone code), `legacy` (only `iv` + `encryptedData`) or `deny`. Success
+   * detail carries a phone code), `legacy` (only `iv` + `encryptedData`), `deny` or `no-quota`
+   * (errno 1400001). Success
    * details are minted by the mock for the current WeChat user. Returns the detail sent.
    */
   async phoneButton(
     selector: string,
-    outcome: PhoneFlow | 'deny' = 'code',
+    outcome: PhoneOutcome = 'code',
     platform: Platform = 'ios',
   ): Promise<Record<string, unknown>> {
     const detail = await this.bridge().phoneNumberDetail(outcome, platform);

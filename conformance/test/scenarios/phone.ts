@@ -90,4 +90,18 @@ export const phoneScenarios: Scenario[] = [
       expect(page.data['loggedIn']).toBe(false);
     },
   },
+  {
+    id: 'phone-no-quota',
+    title: 'the phone-number quota is exhausted (errno 1400001): an error, nothing sent',
+    async run({ env }) {
+      const page = await env.renderPage(LOGIN);
+      await page.phoneButton('#phone-login', 'no-quota');
+      expect(page.data).toMatchObject({
+        status: 'error',
+        errorCode: 'wx',
+        errorMessage: 'getPhoneNumber:fail no quota',
+      });
+      expect(env.bridge.network.log.filter((r) => r.url.includes('auth-by-phone'))).toEqual([]);
+    },
+  },
 ];

@@ -3,7 +3,16 @@ const { describeError } = require('../../utils/errors');
 const { wxLogin, getUserProfile } = require('../../utils/wx');
 
 const auth = () => getApp().globalData.auth;
-const denied = (detail) => /deny/.test((detail && detail.errMsg) || '');
+/**
+ * Why a getPhoneNumber tap gave no number: 'denied' (iOS `fail user deny`, Android
+ * `fail:user deny`), another failure (e.g. the quota, errno 1400001) thrown as is, or null on ok.
+ */
+function phoneFailure(detail) {
+  const errMsg = (detail && detail.errMsg) || '';
+  if (/:ok$/.test(errMsg)) return null;
+  if (/deny/.test(errMsg)) return 'denied';
+  throw detail;
+}
 
 /**
  * Login page: restores the login state on load, keeps a fresh `wx.login` code ready (so profile
@@ -118,7 +127,7 @@ Component({
     /** Current flow (base library ≥ 2.21.2): the button's `code` is exchanged server-side. */
     onPhoneLogin(e) {
       return this.run('phone', async () => {
-        if (denied(e.detail)) return 'denied';
+        if (phoneFailure(e.detail)) return 'denied';
         const code = await this.takeCode();
         this.showUser(await auth().loginByPhone(code, { phoneCode: e.detail.code }));
       });
@@ -127,7 +136,7 @@ Component({
     /** Legacy flow: `iv` + `encryptedData`, decrypted with the session key of the prefetched code. */
     onPhoneLoginLegacy(e) {
       return this.run('phone-legacy', async () => {
-        if (denied(e.detail)) return 'denied';
+        if (phoneFailure(e.detail)) return 'denied';
         const code = await this.takeCode();
         this.showUser(await auth().loginByPhone(code, e.detail.iv, e.detail.encryptedData));
       });
@@ -135,7 +144,7 @@ Component({
 
     onGetPhone(e) {
       return this.run('get-phone', async () => {
-        if (denied(e.detail)) return 'denied';
+        if (phoneFailure(e.detail)) return 'denied';
         const code = await this.takeCode();
         const info = await auth().getPhone(code, e.detail.iv, e.detail.encryptedData);
         this.setData({ phone: (info && (info.purePhoneNumber || info.phoneNumber)) || '' });
