@@ -1,4 +1,4 @@
-import { buildWechatUser, makeFaker } from '@genauth-wxapp/fixtures';
+import { buildWechatUser, makeFaker, type WechatAppFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../context';
 import { ControlError } from '../control/errors';
@@ -13,7 +13,7 @@ import { userKey, type WechatUser } from './state';
  */
 
 /** The app `appid`, or a 404. */
-export function requireApp(ctx: Context, appid: string) {
+export function requireApp(ctx: Context, appid: string): WechatAppFixture {
   const app = ctx.store.wechat.apps.get(appid);
   if (!app) throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
   return app;
