@@ -4,13 +4,14 @@
  * @packageDocumentation
  */
 export * from './bridge';
+export { createTestEnv } from './kit/create';
+export { TestEnv } from './kit/env';
 export {
-  createTestEnv,
-  TestEnv,
   DEMO_MINIPROGRAM,
-  type TestEnvOptions,
   type AppConfig,
-} from './kit/env';
+  type DemoSection,
+  type TestEnvOptions,
+} from './kit/options';
 export { PageHandle } from './kit/page';
 export { installMiniprogramGlobals, pageShim, type AppInstance } from './kit/globals';
 export type { SdkChoice, ClientConstructor } from './kit/sdk-choice';

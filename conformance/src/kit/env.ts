@@ -1,11 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
-import {
-  createMockServer,
-  type MockServer,
-  type MockServerOptions,
-} from '@genauth-wxapp/mock-server';
+import type { MockServer } from '@genauth-wxapp/mock-server';
 
 import { createWxBridge, type NetworkTimeouts, type WxBridge, type WxStorage } from '../bridge';
 import { controlJson } from '../bridge/http';
@@ -15,63 +11,11 @@ import {
   type AppInstance,
   type MiniprogramGlobals,
 } from './globals';
+import type { AppConfig, DemoSection, TestEnvOptions } from './options';
 import { PageHandle } from './page';
-import { resolveSdk, type SdkChoice } from './sdk-choice';
+import { resolveSdk } from './sdk-choice';
 import { requireFresh, requireSimulate, type Simulate } from './simulate';
 import { sleep } from './wait';
-
-/** The demo mini-program shipped with this package (found from `src/kit` and `dist/src/kit`). */
-export const DEMO_MINIPROGRAM =
-  ['../../miniprogram', '../../../miniprogram']
-    .map((p) => resolve(__dirname, p))
-    .find((p) => existsSync(join(p, 'app.json'))) ?? resolve(__dirname, '../../miniprogram');
-
-/** What the mini-program's `config.js` holds; the kit points it at the test's mock. */
-export interface AppConfig {
-  host: string;
-  appId: string;
-  userPoolId: string;
-  timeout?: number;
-  [key: string]: unknown;
-}
-
-/** Options of {@link createTestEnv}. Everything is optional. */
-export interface TestEnvOptions {
-  /** Fixture seed of the mock the env starts. */
-  seed?: string;
-  /** Use this mock instead of starting one (started if it is not; never stopped by the env). */
-  mock?: MockServer;
-  /** Options for the mock the env starts. */
-  mockOptions?: MockServerOptions;
-  /** The SDK the pages get. @default 'genauth' */
-  sdk?: SdkChoice;
-  /** Mini-program root (holds app.json, app.js, config.js, sdk.js). @default the demo */
-  root?: string;
-  /** Overrides of `config.js`; `host` is always the mock. Defaults: the mock's demo pool and app. */
-  config?: Partial<AppConfig>;
-  /** WeChat appid of the running app. @default the GenAuth app's WeChat connection */
-  wechatAppid?: string;
-  /** The WeChat user holding the phone. @default a new user, created at the first `wx.login` */
-  openid?: string;
-  /** Overrides of app.json `networkTimeout`. */
-  networkTimeout?: Partial<NetworkTimeouts>;
-  /** WXML compiler. @default 'official' (handles templates and imports) */
-  compiler?: 'official' | 'simulate';
-}
-
-/** The mock's `demo` section (`GET /__mock/v1/state`): the seeded pool, apps and accounts. */
-export interface DemoSection {
-  userPoolId?: string;
-  apps?: { appId: string; name?: string; wechatAppid: string | null }[];
-  accounts?: {
-    id: string;
-    email: string | null;
-    username: string | null;
-    phone: string | null;
-    password: string | null;
-  }[];
-  [key: string]: unknown;
-}
 
 /** A running test environment: one mock, one simulated phone, one mini-program. */
 export class TestEnv {
@@ -283,56 +227,4 @@ export class TestEnv {
     this.#unloadPages();
     if (this.ownsMock) await this.mock.stop();
   }
-}
-
-function readAppJson(root: string): {
-  pages?: string[];
-  networkTimeout?: Partial<NetworkTimeouts>;
-} {
-  const path = join(root, 'app.json');
-  return existsSync(path)
-    ? (JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readAppJson>)
-    : {};
-}
-
-/**
- * Starts a test environment: a mock on a free port (or `options.mock`), a simulated phone whose
- * `wx` is backed by it, and the mini-program at `options.root` (the demo by default) configured
- * for the mock's demo pool and app. Call `stop()` when done.
- *
- * @example
- * const env = await createTestEnv();
- * const page = await env.renderPage('pages/login/index');
- * await page.tap('#silent');
- * expect(page.data.loggedIn).toBe(true);
- * await env.stop();
- */
-export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
-  const mock =
-    options.mock ??
-    createMockServer({ ...options.mockOptions, ...(options.seed ? { seed: options.seed } : {}) });
-  const ownsMock = options.mock === undefined;
-  if (!mock.url) await mock.start(0);
-  const root = options.root ?? DEMO_MINIPROGRAM;
-  const state = await controlJson<{ demo?: DemoSection }>(mock.url, 'GET', '/state');
-  const demo = state.demo ?? {};
-  const appId = options.config?.appId ?? demo.apps?.[0]?.appId ?? '';
-  const wechatAppid =
-    options.wechatAppid ?? demo.apps?.find((a) => a.appId === appId)?.wechatAppid ?? '';
-  if (!appId || !wechatAppid) {
-    if (ownsMock) await mock.stop();
-    throw new Error(
-      'the mock has no demo app with a WeChat connection: pass config.appId and wechatAppid',
-    );
-  }
-  const config: AppConfig = {
-    userPoolId: demo.userPoolId ?? '',
-    ...options.config,
-    appId,
-    wechatAppid,
-    host: mock.url,
-    // The bridge is the WeChat client here; the demo's devtools-only shim stays off.
-    mockWechat: false,
-  };
-  return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, demo, readAppJson(root));
 }

@@ -1,0 +1,60 @@
+import { resolve, join } from 'node:path';
+import { existsSync } from 'node:fs';
+
+import type { MockServer, MockServerOptions } from '@genauth-wxapp/mock-server';
+
+import type { NetworkTimeouts } from '../bridge';
+import type { SdkChoice } from './sdk-choice';
+
+/** The demo mini-program shipped with this package (found from `src/kit` and `dist/src/kit`). */
+export const DEMO_MINIPROGRAM =
+  ['../../miniprogram', '../../../miniprogram']
+    .map((p) => resolve(__dirname, p))
+    .find((p) => existsSync(join(p, 'app.json'))) ?? resolve(__dirname, '../../miniprogram');
+
+/** What the mini-program's `config.js` holds; the kit points it at the test's mock. */
+export interface AppConfig {
+  host: string;
+  appId: string;
+  userPoolId: string;
+  timeout?: number;
+  [key: string]: unknown;
+}
+
+/** Options of {@link createTestEnv}. Everything is optional. */
+export interface TestEnvOptions {
+  /** Fixture seed of the mock the env starts. */
+  seed?: string;
+  /** Use this mock instead of starting one (started if it is not; never stopped by the env). */
+  mock?: MockServer;
+  /** Options for the mock the env starts. */
+  mockOptions?: MockServerOptions;
+  /** The SDK the pages get. @default 'genauth' */
+  sdk?: SdkChoice;
+  /** Mini-program root (holds app.json, app.js, config.js, sdk.js). @default the demo */
+  root?: string;
+  /** Overrides of `config.js`; `host` is always the mock. Defaults: the mock's demo pool and app. */
+  config?: Partial<AppConfig>;
+  /** WeChat appid of the running app. @default the GenAuth app's WeChat connection */
+  wechatAppid?: string;
+  /** The WeChat user holding the phone. @default a new user, created at the first `wx.login` */
+  openid?: string;
+  /** Overrides of app.json `networkTimeout`. */
+  networkTimeout?: Partial<NetworkTimeouts>;
+  /** WXML compiler. @default 'official' (handles templates and imports) */
+  compiler?: 'official' | 'simulate';
+}
+
+/** The mock's `demo` section (`GET /__mock/v1/state`): the seeded pool, apps and accounts. */
+export interface DemoSection {
+  userPoolId?: string;
+  apps?: { appId: string; name?: string; wechatAppid: string | null }[];
+  accounts?: {
+    id: string;
+    email: string | null;
+    username: string | null;
+    phone: string | null;
+    password: string | null;
+  }[];
+  [key: string]: unknown;
+}
