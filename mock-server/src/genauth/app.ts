@@ -9,15 +9,18 @@ import { publicRoutes } from './rest/public';
 import { uploadRoutes } from './rest/upload';
 import { wechatRoutes } from './rest/wechat';
 
-/** GenAuth: `/api/v2`, `/graphql/v2`, `/connections`, `/oidc`. */
+/**
+ * GenAuth: `/api/v2`, `/graphql/v2`, `/connections`, `/oidc`. Every family registers its routes
+ * on one flat router (no nested routers to walk on the hot path).
+ */
 export function genauthApp(ctx: Context): Router {
   const router = Router();
-  router.use(graphqlRoute(ctx));
-  router.use(publicRoutes(ctx));
-  router.use(meRoutes(ctx));
-  router.use(directoryRoutes(ctx));
-  router.use(uploadRoutes(ctx));
-  router.use(wechatRoutes(ctx));
+  wechatRoutes(router, ctx);
+  graphqlRoute(router, ctx);
+  publicRoutes(router, ctx);
+  meRoutes(router, ctx);
+  directoryRoutes(router, ctx);
+  uploadRoutes(router, ctx);
   router.use(graphqlBodyErrors());
   router.use(restBodyErrors);
   return router;

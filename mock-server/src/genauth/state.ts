@@ -89,6 +89,7 @@ export function createGenauthState(fixtures: Fixtures, _clock: MockClock): Genau
       orgs: mine(g.orgs),
       resources: mine(g.resources),
       directory: mine(g.directory),
+      identityIndex: new Map(),
     });
   }
   return {

@@ -1,4 +1,4 @@
-import { Router, json, type ErrorRequestHandler, type Request } from 'express';
+import { json, type ErrorRequestHandler, type Request, type Router } from 'express';
 
 import type { Context } from '../../context';
 import { MESSAGES } from '../errors';
@@ -18,8 +18,7 @@ const loadEngine = (): typeof Engine => (engine ??= require('./engine') as typeo
  * `POST /graphql/v2`: real graphql-js execution of the GenAuth schema. Always HTTP 200; errors
  * carry `{code, message, data}` objects as `message` and every root field is `null`.
  */
-export function graphqlRoute(ctx: Context): Router {
-  const router = Router();
+export function graphqlRoute(router: Router, ctx: Context): void {
   router.post(
     '/graphql/v2',
     json({ limit: ctx.options.bodyLimit, type: () => true }),
@@ -35,7 +34,6 @@ export function graphqlRoute(ctx: Context): Router {
       res.json(await run(ctx, req.body, contextValue));
     },
   );
-  return router;
 }
 
 /** Renders JSON body errors (malformed, oversized) on `/graphql/v2` in the GraphQL shape. */

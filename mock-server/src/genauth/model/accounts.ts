@@ -67,7 +67,7 @@ async function register(
   });
   if (opts.forceLogin || opts.generateToken)
     return signIn(ctx, tenant, user, opts.clientIp ?? null, true);
-  return { ...userView(pool, user, null), newlyCreated: true };
+  return userView(pool, user, null, true);
 }
 
 /** `registerByEmail`: malformed e-mail 2003, bad ciphertext 2016, duplicate 2026. */

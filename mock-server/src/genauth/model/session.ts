@@ -48,5 +48,5 @@ export async function signIn(
   user.loginsCount += 1;
   user.lastLogin = new Date(ctx.clock.now()).toISOString();
   user.lastIP = ip;
-  return { ...userView(tenant.pool, user, issued), newlyCreated };
+  return userView(tenant.pool, user, issued, newlyCreated);
 }

@@ -63,6 +63,8 @@ export interface PoolState {
   orgs: OrgFixture[];
   resources: AuthorizedResourceFixture[];
   directory: DirectoryAccountFixture[];
+  /** Cache `connectionId:openid` → user; entries are re-checked on use, misses fall back to a scan. */
+  identityIndex: Map<string, UserRecord>;
 }
 
 /** An SMS or e-mail the mock "sent", readable through `GET /__mock/v1/messages`. */

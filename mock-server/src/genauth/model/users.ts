@@ -46,15 +46,29 @@ export function findUser(
   return undefined;
 }
 
-/** The user holding a social identity of `connectionId` with `openid`. */
+const holds = (u: UserRecord, connectionId: string, openid: string) =>
+  u.identities.some((i) => i.connectionId === connectionId && i.openid === openid);
+
+/**
+ * The user holding a social identity of `connectionId` with `openid`: the index answers when
+ * its entry still holds (same pool, identity still there), otherwise a scan does and refreshes it.
+ */
 export function findByIdentity(
   pool: PoolState,
   connectionId: string,
   openid: string,
 ): UserRecord | undefined {
+  const key = `${connectionId}:${openid}`;
+  const cached = pool.identityIndex.get(key);
+  if (cached && pool.users.get(cached.id) === cached && holds(cached, connectionId, openid))
+    return cached;
   for (const u of pool.users.values()) {
-    if (u.identities.some((i) => i.connectionId === connectionId && i.openid === openid)) return u;
+    if (holds(u, connectionId, openid)) {
+      pool.identityIndex.set(key, u);
+      return u;
+    }
   }
+  pool.identityIndex.delete(key);
   return undefined;
 }
 
@@ -155,6 +169,7 @@ export function userView(
   pool: PoolState,
   user: UserRecord,
   token: UserToken | null,
+  newlyCreated = false,
 ): Record<string, unknown> {
   const p = user.profile;
   return {
@@ -190,7 +205,7 @@ export function userView(
     externalId: user.externalId,
     identities: user.identities.map((i) => ({ ...i, userId: user.id, userPoolId: pool.pool.id })),
     customData: udvList(pool, user),
-    newlyCreated: false,
+    newlyCreated,
     expiredAt: null,
     directManagement: false,
     authorizedResources: ({

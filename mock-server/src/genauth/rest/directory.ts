@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
@@ -13,8 +13,7 @@ import { bodyOf, jsonBody, ok, rest } from './envelope';
  * against the pool's fixture directory; unknown account → 2004, wrong password → 2333. The
  * first login creates the GenAuth user (found by e-mail afterwards).
  */
-export function directoryRoutes(ctx: Context): Router {
-  const router = Router();
+export function directoryRoutes(router: Router, ctx: Context): void {
   for (const kind of ['ldap', 'ad'] as const) {
     router.post(
       `/api/v2/${kind}/verify-user`,
@@ -52,5 +51,4 @@ export function directoryRoutes(ctx: Context): Router {
       }),
     );
   }
-  return router;
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
@@ -16,9 +16,7 @@ function intParam(value: unknown, fallback: number, field: string): number {
 }
 
 /** Routes of the signed-in user: logout, orgs, security level, applications, link / unlink. */
-export function meRoutes(ctx: Context): Router {
-  const router = Router();
-
+export function meRoutes(router: Router, ctx: Context): void {
   router.get(
     '/api/v2/logout',
     rest(ctx, async (_req, res, tenant) => {
@@ -124,5 +122,4 @@ export function meRoutes(ctx: Context): Router {
       ok(res, undefined, '解绑成功');
     }),
   );
-  return router;
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { sendCode } from '../model/codes';
@@ -8,9 +8,7 @@ import { PASSWORD_PUBLIC_KEY } from '../keys';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
 /** Anonymous routes: the password key, SMS codes, OIDC discovery and JWKS. */
-export function publicRoutes(ctx: Context): Router {
-  const router = Router();
-
+export function publicRoutes(router: Router, ctx: Context): void {
   router.get(
     '/api/v2/.well-known',
     rest(ctx, (_req, res, tenant) => {
@@ -47,5 +45,4 @@ export function publicRoutes(ctx: Context): Router {
       });
     }),
   );
-  return router;
 }

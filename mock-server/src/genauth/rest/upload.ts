@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response, Router } from 'express';
 
 import type Multer from 'multer';
 
@@ -32,8 +32,7 @@ function parseUpload(ctx: Context, req: Request, res: Response): Promise<void> {
  * `POST /api/v2/upload?folder=avatar`: anonymous multipart upload of field `file` (as
  * `wx.uploadFile` sends it), kept in memory and served back at the returned URL.
  */
-export function uploadRoutes(ctx: Context): Router {
-  const router = Router();
+export function uploadRoutes(router: Router, ctx: Context): void {
   router.post(
     '/api/v2/upload',
     rest(ctx, async (req, res) => {
@@ -66,5 +65,4 @@ export function uploadRoutes(ctx: Context): Router {
     }
     res.type(upload.mimetype || 'application/octet-stream').send(upload.bytes);
   });
-  return router;
 }

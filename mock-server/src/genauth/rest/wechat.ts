@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
@@ -45,9 +45,7 @@ function phoneSource(body: Record<string, unknown>) {
  * connection's appid and secret, so WeChat failures surface as GenAuth 2500 / 2501 errors
  * carrying the WeChat errcode in `data`.
  */
-export function wechatRoutes(ctx: Context): Router {
-  const router = Router();
-
+export function wechatRoutes(router: Router, ctx: Context): void {
   router.post(
     `${BASE}/auth`,
     jsonBody(ctx),
@@ -111,5 +109,4 @@ export function wechatRoutes(ctx: Context): Router {
       ok(res, { ...phone, openid: session?.openid ?? null, unionid: session?.unionid ?? null });
     }),
   );
-  return router;
 }
