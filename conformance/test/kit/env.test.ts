@@ -10,6 +10,8 @@ type Wx = Record<string, unknown>;
 const globalWx = () => (globalThis as unknown as { wx: Wx }).wx;
 const COUNTER = 'pages/counter/index';
 
+jest.setTimeout(20_000);
+
 let mock: MockServer;
 let env: TestEnv;
 

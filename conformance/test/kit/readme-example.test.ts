@@ -2,6 +2,8 @@
 // The worked example of conformance/README.md ("Use the kit in your own tests"), kept running.
 import { createTestEnv, type TestEnv } from '../../src';
 
+jest.setTimeout(20_000); // cold starts (simulate, the SDK) take seconds on a busy CI machine
+
 let env: TestEnv;
 beforeAll(async () => {
   env = await createTestEnv(); // a mock on a free port + the demo mini-program

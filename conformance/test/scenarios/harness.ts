@@ -62,6 +62,9 @@ export async function signIn(env: TestEnv) {
   return page;
 }
 
+/** Per-test budget: a cold start of simulate and an SDK takes seconds on a busy 2-core CI box. */
+const TIMEOUT = 20_000;
+
 /** Registers the scenarios as Jest tests for one SDK, sharing one mock for the file. */
 export function runScenarios(
   sdk: SdkName,
@@ -71,7 +74,7 @@ export function runScenarios(
   let env: TestEnv;
   beforeAll(async () => {
     env = await create();
-  });
+  }, TIMEOUT);
   afterAll(() => env?.stop());
   beforeEach(() => env.reset());
   for (const s of scenarios) {
@@ -80,6 +83,6 @@ export function runScenarios(
       test.skip(`${s.id}: ${s.title} — not applicable: ${reason}`, () => undefined);
       continue;
     }
-    test(`${s.id}: ${s.title}`, () => s.run({ env, sdk }));
+    test(`${s.id}: ${s.title}`, () => s.run({ env, sdk }), TIMEOUT);
   }
 }
