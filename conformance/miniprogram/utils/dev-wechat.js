@@ -59,8 +59,11 @@ function installMockWechat(config) {
     return undefined;
   };
 
-  wx.login = wrap('login', login);
-  wx.getUserProfile = wrap('getUserProfile', profile);
+  // defineProperty: some base libraries make wx's members read-only to plain assignment.
+  const replace = (name, fn) =>
+    Object.defineProperty(wx, name, { value: fn, writable: true, configurable: true });
+  replace('login', wrap('login', login));
+  replace('getUserProfile', wrap('getUserProfile', profile));
 }
 
 module.exports = { installMockWechat };
