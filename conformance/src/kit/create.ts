@@ -50,12 +50,13 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
   }
   const config: AppConfig = {
     userPoolId: demo.userPoolId ?? '',
+    // The bridge is the WeChat client here; the demo's devtools-only shim stays off by default.
+    mockWechat: false,
     ...options.config,
     appId,
     wechatAppid,
     host: mock.url,
-    // The bridge is the WeChat client here; the demo's devtools-only shim stays off.
-    mockWechat: false,
   };
+
   return new TestEnv(mock, ownsMock, options, root, wechatAppid, config, demo, readAppJson(root));
 }

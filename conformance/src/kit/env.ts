@@ -14,7 +14,7 @@ import {
 import type { AppConfig, DemoSection, TestEnvOptions } from './options';
 import { PageHandle } from './page';
 import { resolveSdk } from './sdk-choice';
-import { requireFresh, requireSimulate, type Simulate } from './simulate';
+import { isCurrentSimulate, requireFresh, requireSimulate, type Simulate } from './simulate';
 import { sleep } from './wait';
 
 /** A running test environment: one mock, one simulated phone, one mini-program. */
@@ -90,7 +90,7 @@ export class TestEnv {
    * and `onShow` with the current bridge installed.
    */
   async launch({ cold = false }: { cold?: boolean } = {}): Promise<AppInstance> {
-    if (cold || !this.#simulate || !this.#globals.appOptions) {
+    if (cold || !isCurrentSimulate(this.#simulate) || !this.#globals.appOptions) {
       this.#coldLoad();
     } else {
       this.#bridge.install();
@@ -111,7 +111,7 @@ export class TestEnv {
     this.#pageIds = new Map();
     this.#globals.app = undefined;
     this.#globals.appOptions = undefined;
-    this.#simulate = requireSimulate();
+    this.#simulate = requireSimulate(this.root);
     this.#bridge.install();
     installMiniprogramGlobals(this.#globals);
     const configPath = join(this.root, 'config.js');
@@ -133,7 +133,7 @@ export class TestEnv {
    * `onShow()` and waits until it is idle. Launches the app first if needed.
    */
   async renderPage(route: string, query: Record<string, string> = {}): Promise<PageHandle> {
-    if (!this.#globals.app || !this.#simulate) await this.launch();
+    if (!this.#globals.app || !isCurrentSimulate(this.#simulate)) await this.launch();
     const simulate = this.#simulate as Simulate;
     let id = this.#pageIds.get(route);
     if (id === undefined) {

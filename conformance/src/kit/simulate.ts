@@ -31,18 +31,32 @@ export interface Simulate {
   render(id: string, props?: Record<string, unknown>): SimRoot | undefined;
 }
 
-let shared: Simulate | undefined;
+let shared: { root: string; simulate: Simulate } | undefined;
 
 /**
- * miniprogram-simulate, loaded once per test file. Loading it costs ~400 ms, so it is kept across
- * `jest.resetModules()`: its `require` always reads the current registry, so after a reset the
- * page and app modules it loads are evaluated afresh (simulate cannot load a file twice in one
- * registry), while its compiled-WXML cache stays valid.
+ * miniprogram-simulate for the mini-program at `root`, loaded once per test file and root.
+ * Loading it costs ~400 ms, so it is kept across `jest.resetModules()`: its `require` always
+ * reads the current registry, so after a reset the page and app modules it loads are evaluated
+ * afresh (simulate cannot load a file twice in one registry), while its compiled WXML stays valid.
+ * Another root gets a fresh instance and a clean compiler global.
+ * Call right after `jest.resetModules()`.
  */
-export function requireSimulate(): Simulate {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  shared ??= require('miniprogram-simulate') as Simulate;
-  return shared;
+export function requireSimulate(root: string): Simulate {
+  if (shared?.root !== root) {
+    // The official compiler's output caches compiled templates by index in this implicit global,
+    // so another project's templates would be read as this one's. Its one-time set-up of the
+    // built-in prototypes (`wxs_nf_init`) must not run twice.
+    const g = globalThis as unknown as { __WXML_GLOBAL__?: { wxs_nf_init?: unknown } };
+    if (g.__WXML_GLOBAL__) g.__WXML_GLOBAL__ = { wxs_nf_init: g.__WXML_GLOBAL__.wxs_nf_init };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    shared = { root, simulate: require('miniprogram-simulate') as Simulate };
+  }
+  return shared.simulate;
+}
+
+/** Whether `simulate` is still the instance the globals (`Component`, `Behavior`) belong to. */
+export function isCurrentSimulate(simulate: Simulate | undefined): boolean {
+  return simulate !== undefined && shared?.simulate === simulate;
 }
 
 /** Requires `path` in the current module registry (a page, app.js, config.js, an SDK). */

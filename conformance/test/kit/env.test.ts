@@ -111,6 +111,33 @@ describe('createTestEnv with the demo', () => {
   });
 });
 
+describe('the demo in devtools mode', () => {
+  test('config.mockWechat routes wx.login and getUserProfile to the mock, as in devtools', async () => {
+    const demo = await createTestEnv({ mock, config: { mockWechat: true } });
+    try {
+      const page = await demo.renderPage('pages/login/index');
+      expect(globalWx()['login']).not.toBe(demo.bridge.api['login']);
+      await page.tap('#profile-raw');
+      expect(page.data).toMatchObject({ status: 'done', loggedIn: true });
+      const viaShim = demo.bridge.network.log.filter((r) =>
+        r.url.endsWith('/__mock/v1/wechat/login'),
+      );
+      expect(viaShim.length).toBeGreaterThan(0);
+      expect(demo.storage.get('__mock_openid')).toMatch(/^[\w-]{6,}$/);
+    } finally {
+      await demo.stop();
+    }
+  });
+});
+
+describe('two mini-programs in one test file', () => {
+  test('switching back to the first project recompiles its templates', async () => {
+    const page = await env.renderPage(COUNTER, { id: '7' });
+    await page.tap('#inc');
+    expect([page.text('#query'), page.text('#count')]).toEqual(['7', '1']);
+  });
+});
+
 describe('the wx bridge over simulate', () => {
   test('install() replaces simulate’s stubs and survives simulate being loaded again', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
