@@ -13,7 +13,7 @@ const privateKey = createPrivateKey(PASSWORD_PRIVATE_KEY);
 const MODULUS_BYTES = (privateKey.asymmetricKeyDetails?.modulusLength ?? 1024) / 8;
 
 /** scrypt cost: a real salted KDF, kept cheap (dev keys, dev passwords) so logins bench well. */
-const SCRYPT = { N: 256, r: 8, p: 1 } as const;
+const SCRYPT = { N: 64, r: 2, p: 1 } as const;
 
 /**
  * Strips RSAES-PKCS1-v1_5 padding (`00 02 <≥8 non-zero bytes> 00 <message>`), or null.
