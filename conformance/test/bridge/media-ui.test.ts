@@ -69,3 +69,22 @@ describe('wx UI', () => {
     expect(bridge.files.get(avatarUrl)?.mimeType).toBe('image/png');
   });
 });
+
+describe('wx account and randomness', () => {
+  test('getAccountInfoSync names the running app; getRandomValues gives the bytes asked for', async () => {
+    expect(api.getAccountInfoSync!()).toMatchObject({
+      miniProgram: { appId: 'wx0', envVersion: 'develop' },
+    });
+    const a = (await api.getRandomValues!({ length: 16 })) as {
+      errMsg: string;
+      randomValues: ArrayBuffer;
+    };
+    const b = (await api.getRandomValues!({ length: 16 })) as { randomValues: ArrayBuffer };
+    expect(a.errMsg).toBe('getRandomValues:ok');
+    expect(a.randomValues.byteLength).toBe(16);
+    expect(Buffer.from(a.randomValues).equals(Buffer.from(b.randomValues))).toBe(false);
+    await expect(api.getRandomValues!({ length: 0 })).rejects.toMatchObject({
+      errMsg: expect.stringMatching(/^getRandomValues:fail parameter error/),
+    });
+  });
+});
