@@ -60,6 +60,32 @@ export class NetworkConditions {
     return () => this.#remove(entry);
   }
 
+  /**
+   * Records a request in {@link log} and returns `work` wrapped so the entry gets its outcome
+   * (`ok`, or the fail errMsg).
+   */
+  track<T>(
+    api: SentRequest['api'],
+    method: string,
+    url: string,
+    work: () => Promise<T>,
+  ): () => Promise<T> {
+    const entry: SentRequest = { api, method, url, outcome: 'pending' };
+    this.log.push(entry);
+    return () =>
+      work().then(
+        (res) => {
+          entry.outcome = 'ok';
+          return res;
+        },
+        (error: unknown) => {
+          entry.outcome =
+            (error as { result?: { errMsg?: string } })?.result?.errMsg ?? String(error);
+          throw error;
+        },
+      );
+  }
+
   /** Removes every fault. */
   clear(): void {
     this.#faults.length = 0;

@@ -164,25 +164,13 @@ export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
       }
     };
 
-    const entry = {
-      api: 'request' as const,
-      method: String(options?.method ?? 'GET').toUpperCase(),
-      url: String(options?.url),
-      outcome: 'pending',
-    };
-    network.log.push(entry);
-    const logged = () =>
-      work().then(
-        (res) => {
-          entry.outcome = 'ok';
-          return res;
-        },
-        (error: unknown) => {
-          entry.outcome = error instanceof WxFail ? error.result.errMsg : String(error);
-          throw error;
-        },
-      );
-    settle('request', options ?? {}, logged, hooks, false);
+    const tracked = network.track(
+      'request',
+      String(options?.method ?? 'GET').toUpperCase(),
+      String(options?.url),
+      work,
+    );
+    settle('request', options ?? {}, tracked, hooks, false);
     return {
       abort() {
         aborted = true;

@@ -134,25 +134,8 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
       }
     };
 
-    const entry = {
-      api: 'uploadFile' as const,
-      method: 'POST',
-      url: String(options?.url),
-      outcome: 'pending',
-    };
-    network.log.push(entry);
-    const logged = () =>
-      work().then(
-        (res) => {
-          entry.outcome = 'ok';
-          return res;
-        },
-        (error: unknown) => {
-          entry.outcome = error instanceof WxFail ? error.result.errMsg : String(error);
-          throw error;
-        },
-      );
-    settle('uploadFile', options ?? {}, logged, hooks, false);
+    const tracked = network.track('uploadFile', 'POST', String(options?.url), work);
+    settle('uploadFile', options ?? {}, tracked, hooks, false);
     return {
       abort() {
         aborted = true;
