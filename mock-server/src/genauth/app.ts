@@ -21,7 +21,7 @@ export function genauthApp(ctx: Context): Router {
   meRoutes(router, ctx);
   directoryRoutes(router, ctx);
   uploadRoutes(router, ctx);
-  router.use(graphqlBodyErrors());
-  router.use(restBodyErrors);
+  router.use(graphqlBodyErrors(ctx.options.log));
+  router.use(restBodyErrors(ctx.options.log));
   return router;
 }

@@ -41,6 +41,16 @@ const REST: [string, Call, number][] = [
     2512,
   ],
   [
+    'POST /api/v2/sms/send (unsupported charset)',
+    (h) =>
+      app()
+        .post('/api/v2/sms/send')
+        .set(h)
+        .set('content-type', 'application/json; charset=klingon')
+        .send('{"phone":"13800000000"}'),
+    2512,
+  ],
+  [
     'POST /api/v2/sms/send (oversized)',
     (h) =>
       app()

@@ -3,6 +3,7 @@ import { json, type ErrorRequestHandler, type Request, type Router } from 'expre
 import type { Context } from '../../context';
 import { MESSAGES } from '../errors';
 import { resolveTenant, type Tenant } from '../model/tenancy';
+import { bodyErrorCode } from '../rest/envelope';
 import type { GraphqlContext } from './context';
 import type * as Engine from './engine';
 
@@ -36,20 +37,26 @@ export function graphqlRoute(router: Router, ctx: Context): void {
   );
 }
 
-/** Renders JSON body errors (malformed, oversized) on `/graphql/v2` in the GraphQL shape. */
-export function graphqlBodyErrors(): ErrorRequestHandler {
-  return (err: { type?: string }, req, res, next) => {
+/** Body-parser failures (and any stray error) on `/graphql/v2`, in the GraphQL error shape. */
+export function graphqlBodyErrors(log: (line: string) => void): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
     if (req.path !== '/graphql/v2' || res.headersSent) {
       next(err);
       return;
     }
-    const code = err.type === 'entity.too.large' ? 2511 : 2512;
-    const reason = code === 2511 ? 'request body too large' : 'malformed JSON body';
+    const code = bodyErrorCode(err);
+    if (code === 1000)
+      log(`[genauth] graphql request failed: ${String((err as Error)?.stack ?? err)}`);
+    const reason = {
+      1000: 'internal error',
+      2511: 'request body too large',
+      2512: 'malformed JSON body',
+    }[code];
     res.status(200).json({
       errors: [
         {
           message: { code, message: MESSAGES[code], data: { reason } },
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: code === 1000 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' },
         },
       ],
       data: null,

@@ -50,15 +50,29 @@ export function bodyOf(req: Request): Record<string, unknown> {
   return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
 }
 
-/** Malformed or oversized bodies on GenAuth REST paths → 2512 / 2511 envelopes. */
-export const restBodyErrors: ErrorRequestHandler = (err: { type?: string }, req, res, next) => {
-  if (!/^\/(api\/v2|connections|oidc)\//.test(req.path) || res.headersSent) {
-    next(err);
-    return;
-  }
-  const code =
-    err.type === 'entity.too.large' || (err as { code?: string }).code === 'LIMIT_FILE_SIZE'
-      ? 2511
-      : 2512;
-  res.status(200).json({ code, message: MESSAGES[code], data: null });
-};
+/**
+ * The GenAuth code of a body-parser failure: oversized → 2511, malformed / undecodable → 2512;
+ * anything else (a bug) → 1000.
+ */
+export function bodyErrorCode(err: unknown): 1000 | 2511 | 2512 {
+  const type = (err as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return 2511;
+  if (type === 'entity.parse.failed' || type === 'charset.unsupported') return 2512;
+  if (typeof type === 'string' && (type.startsWith('encoding.') || type.startsWith('request.')))
+    return 2512;
+  return 1000;
+}
+
+/** Body-parser failures on GenAuth REST paths as `{code, message, data}` envelopes (HTTP 200). */
+export function restBodyErrors(log: (line: string) => void): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (!/^\/(api\/v2|connections|oidc)\//.test(req.path) || res.headersSent) {
+      next(err);
+      return;
+    }
+    const code = bodyErrorCode(err);
+    if (code === 1000)
+      log(`[genauth] ${req.method} ${req.path} failed: ${String((err as Error)?.stack ?? err)}`);
+    res.status(200).json({ code, message: MESSAGES[code], data: null });
+  };
+}
