@@ -183,6 +183,25 @@ describe('codes, reset, strength', () => {
   });
 });
 
+describe('an RS256 app', () => {
+  it('signs in, refreshes and checks RS256 tokens through the wxapp SDK', async () => {
+    const rsApp = fx().apps.find((a) => a.tokenAlgorithm === 'RS256')!;
+    const sdk = wxClient(url, { userPoolId: fx().pools[0]!.id, appId: rsApp.id });
+    const user = await sdk.loginByEmail(alice().email, alice().password);
+    const header = JSON.parse(Buffer.from(user.token!.split('.')[0]!, 'base64url').toString()) as {
+      alg: string;
+    };
+    expect(header.alg).toBe('RS256');
+    const refreshed = await sdk.refreshToken();
+    expect(storage.get('_authing_token')).toBe(refreshed.token);
+    expect(await sdk.checkLoginStatus()).toMatchObject({
+      code: 200,
+      status: true,
+      data: { id: alice().id },
+    });
+  });
+});
+
 describe('plain authing-js-sdk (Node transport, pool header on GraphQL)', () => {
   it('logs in and reads the current user', async () => {
     const sdk = jsClient(url, ids());
