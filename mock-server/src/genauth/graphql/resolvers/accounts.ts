@@ -8,35 +8,36 @@ import { findUser } from '../../model/users';
 import { requireEmail } from '../../model/validate';
 import type { GraphqlContext, Resolver } from '../context';
 
-const withIp = <T extends object>(input: T, g: GraphqlContext) => ({ clientIp: g.ip, ...input });
+/**
+ * The arguments (or the `input` argument) as the model expects them, with the client IP. The
+ * schema has already checked their shape and types, so this is a typed view, not a cast of
+ * unchecked data.
+ */
+const typed = <T>(value: unknown, g: GraphqlContext): T =>
+  ({ clientIp: g.ip, ...(value as object) }) as T;
 
 const STATUS_MESSAGES = { 2020: '未登录', 2206: '登录信息已过期', 2207: '登录信息有误' } as const;
 
 /** Register, login, codes, password reset, login status and token refresh. */
 export const accountResolvers: Record<string, Resolver> = {
-  registerByEmail: ({ input }, g) =>
-    accounts.registerByEmail(g.ctx, g.tenant(), withIp(input as object, g) as never),
+  registerByEmail: ({ input }, g) => accounts.registerByEmail(g.ctx, g.tenant(), typed(input, g)),
   registerByUsername: ({ input }, g) =>
-    accounts.registerByUsername(g.ctx, g.tenant(), withIp(input as object, g) as never),
+    accounts.registerByUsername(g.ctx, g.tenant(), typed(input, g)),
   registerByPhoneCode: ({ input }, g) =>
-    accounts.registerByPhoneCode(g.ctx, g.tenant(), withIp(input as object, g) as never),
-  loginByEmail: ({ input }, g) =>
-    accounts.loginByEmail(g.ctx, g.tenant(), withIp(input as object, g) as never),
-  loginByUsername: ({ input }, g) =>
-    accounts.loginByUsername(g.ctx, g.tenant(), withIp(input as object, g) as never),
-  loginByPhoneCode: ({ input }, g) =>
-    accounts.loginByPhoneCode(g.ctx, g.tenant(), withIp(input as object, g) as never),
+    accounts.registerByPhoneCode(g.ctx, g.tenant(), typed(input, g)),
+  loginByEmail: ({ input }, g) => accounts.loginByEmail(g.ctx, g.tenant(), typed(input, g)),
+  loginByUsername: ({ input }, g) => accounts.loginByUsername(g.ctx, g.tenant(), typed(input, g)),
+  loginByPhoneCode: ({ input }, g) => accounts.loginByPhoneCode(g.ctx, g.tenant(), typed(input, g)),
   loginByPhonePassword: ({ input }, g) =>
-    accounts.loginByPhonePassword(g.ctx, g.tenant(), withIp(input as object, g) as never),
-  loginBySubAccount: (args, g) =>
-    accounts.loginBySubAccount(g.ctx, g.tenant(), withIp(args, g) as never),
+    accounts.loginByPhonePassword(g.ctx, g.tenant(), typed(input, g)),
+  loginBySubAccount: (args, g) => accounts.loginBySubAccount(g.ctx, g.tenant(), typed(args, g)),
 
   sendEmail: ({ email, scene }, g) => {
     const to = requireEmail(email);
     sendCode(g.ctx, g.tenant().pool, 'email', to, String(scene));
     return { code: 200, message: '发送成功' };
   },
-  resetPassword: (args, g) => profile.resetPassword(g.ctx, g.tenant().pool, args as never),
+  resetPassword: (args, g) => profile.resetPassword(g.ctx, g.tenant().pool, typed(args, g)),
   checkPasswordStrength: ({ password }) => profile.checkPasswordStrength(String(password)),
   isUserExists: ({ email, phone, username }, g) => {
     const pool = g.tenant().pool;

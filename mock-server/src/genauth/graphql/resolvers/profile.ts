@@ -38,10 +38,20 @@ export const profileResolvers: Record<string, Resolver> = {
     ),
   ),
   updatePhone: authed((g, caller, a) =>
-    profile.updatePhone(g.ctx, g.tenant().pool, caller, a as never),
+    profile.updatePhone(
+      g.ctx,
+      g.tenant().pool,
+      caller,
+      a as Parameters<typeof profile.updatePhone>[3],
+    ),
   ),
   updateEmail: authed((g, caller, a) =>
-    profile.updateEmail(g.ctx, g.tenant().pool, caller, a as never),
+    profile.updateEmail(
+      g.ctx,
+      g.tenant().pool,
+      caller,
+      a as Parameters<typeof profile.updateEmail>[3],
+    ),
   ),
   bindPhone: authed((g, caller, a) =>
     profile.bindPhone(
