@@ -1,15 +1,7 @@
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 
 import type { GenauthAppFixture } from '@genauth-wxapp/fixtures';
-import {
-  SignJWT,
-  decodeJwt,
-  decodeProtectedHeader,
-  errors,
-  exportJWK,
-  importPKCS8,
-  jwtVerify,
-} from 'jose';
+import type * as Jose from 'jose';
 
 import type { Context } from '../../context';
 import { TOKEN_KEY_ID, TOKEN_PRIVATE_KEY } from '../keys';
@@ -30,7 +22,14 @@ export type TokenCheck =
   | { ok: true; token: string; userId: string; iat: number; exp: number; appId: string | null }
   | { ok: false; code: 2020 | 2206 | 2207 };
 
-const rsPrivate = importPKCS8(TOKEN_PRIVATE_KEY, 'RS256');
+let joseModule: typeof Jose | undefined;
+/** jose, loaded on the first token operation (keeps it off the cold-start path). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jose = (): typeof Jose => (joseModule ??= require('jose') as typeof Jose);
+
+let rsPrivateKey: Promise<Jose.KeyLike> | undefined;
+const rsPrivate = (): Promise<Jose.KeyLike> =>
+  (rsPrivateKey ??= jose().importPKCS8(TOKEN_PRIVATE_KEY, 'RS256'));
 const rsPublic: KeyObject = createPublicKey(TOKEN_PRIVATE_KEY);
 const hsKeys = new Map<string, KeyObject>();
 
@@ -81,7 +80,7 @@ export async function issueToken(
     clientId,
   };
   const rs = app?.tokenAlgorithm === 'RS256';
-  const jwt = new SignJWT({ data })
+  const jwt = new (jose().SignJWT)({ data })
     .setProtectedHeader(
       rs ? { alg: 'RS256', typ: 'JWT', kid: TOKEN_KEY_ID } : { alg: 'HS256', typ: 'JWT' },
     )
@@ -91,14 +90,14 @@ export async function issueToken(
     .setIssuer(issuerOf(pool.pool))
     .setAudience(clientId)
     .setJti(ctx.random.hex(16));
-  const token = await jwt.sign(rs ? await rsPrivate : hsKey(pool.pool.secret));
+  const token = await jwt.sign(rs ? await rsPrivate() : hsKey(pool.pool.secret));
   return { token, iat, exp };
 }
 
 /** The pool a token claims to belong to, without verifying it (for tenancy resolution only). */
 export function claimedPoolId(token: string): string | null {
   try {
-    const data = (decodeJwt(token) as { data?: { userPoolId?: unknown } }).data;
+    const data = (jose().decodeJwt(token) as { data?: { userPoolId?: unknown } }).data;
     return typeof data?.userPoolId === 'string' ? data.userPoolId : null;
   } catch {
     return null;
@@ -118,14 +117,14 @@ export async function checkToken(
   if (!token) return { ok: false, code: 2020 };
   let alg: unknown;
   try {
-    alg = decodeProtectedHeader(token).alg;
+    alg = jose().decodeProtectedHeader(token).alg;
   } catch {
     return { ok: false, code: 2207 };
   }
   const key = alg === 'RS256' ? rsPublic : alg === 'HS256' ? hsKey(pool.pool.secret) : null;
   if (!key) return { ok: false, code: 2207 };
   try {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload } = await jose().jwtVerify(token, key, {
       algorithms: [alg as string],
       currentDate: new Date(ctx.clock.now()),
       issuer: issuerOf(pool.pool),
@@ -146,12 +145,12 @@ export async function checkToken(
       appId: typeof data.appId === 'string' ? data.appId : null,
     };
   } catch (e) {
-    return { ok: false, code: e instanceof errors.JWTExpired ? 2206 : 2207 };
+    return { ok: false, code: e instanceof jose().errors.JWTExpired ? 2206 : 2207 };
   }
 }
 
 /** The JWKS of RS256 apps (the bundled key's public half). */
 export async function jwks(): Promise<{ keys: Record<string, unknown>[] }> {
-  const jwk = await exportJWK(rsPublic);
+  const jwk = await jose().exportJWK(rsPublic);
   return { keys: [{ ...jwk, kid: TOKEN_KEY_ID, use: 'sig', alg: 'RS256' }] };
 }
