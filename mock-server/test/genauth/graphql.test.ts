@@ -4,6 +4,7 @@ import { parse, validate } from 'graphql';
 import request from 'supertest';
 
 import { createMockServer } from '../../src';
+import { prepare } from '../../src/genauth/graphql/documents';
 import { schema } from '../../src/genauth/graphql/schema';
 import { CHECK, gql, login, LOGIN_BY_EMAIL, poolHeaders, rsa, stateOf } from './kit';
 
@@ -220,5 +221,15 @@ describe('execution', () => {
     const first = await gql(mock, 'query { nope }', {});
     const second = await gql(mock, 'query { nope }', {});
     expect(second).toEqual(first);
+  });
+
+  it('keeps parsed documents in a bounded LRU (hits return the same document, evicted ones are re-parsed)', () => {
+    const first = prepare('query lru0 { checkPasswordStrength(password: "x") { valid } }');
+    expect(prepare('query lru0 { checkPasswordStrength(password: "x") { valid } }')).toBe(first);
+    for (let i = 1; i <= 300; i++)
+      prepare(`query lru${i} { checkPasswordStrength(password: "x") { valid } }`);
+    expect(prepare('query lru0 { checkPasswordStrength(password: "x") { valid } }')).not.toBe(
+      first,
+    );
   });
 });
