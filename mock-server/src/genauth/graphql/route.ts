@@ -7,8 +7,8 @@ import { bodyErrorCode } from '../rest/envelope';
 import type { GraphqlContext } from './context';
 import type * as Engine from './engine';
 
-/** The client IP the mock records as `lastIP`. */
-export const clientIp = (req: Request): string | null => req.ip ?? null;
+/** The client IP the mock records as `lastIP` (the peer address: the mock trusts no proxy). */
+export const clientIp = (req: Request): string | null => req.socket.remoteAddress ?? null;
 
 let engine: typeof Engine | undefined;
 /** graphql-js and the schema load on the first GraphQL request, keeping cold start short. */

@@ -155,6 +155,14 @@ export function udvList(
   return out;
 }
 
+/** The profile fields of the User view (every one present, null when unset; gender `U`). */
+function profileView(p: Record<string, string | null>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const f of PROFILE_FIELDS) out[f] = p[f] ?? null;
+  out['gender'] = p['gender'] ?? 'U';
+  return out;
+}
+
 /** The token a returned User carries. */
 export interface UserToken {
   token: string;
@@ -198,8 +206,7 @@ export function userView(
     signedUp: user.signedUp,
     blocked: user.blocked,
     isDeleted: false,
-    ...Object.fromEntries(PROFILE_FIELDS.map((f) => [f, p[f] ?? null])),
-    gender: p['gender'] ?? 'U',
+    ...profileView(p),
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
     externalId: user.externalId,

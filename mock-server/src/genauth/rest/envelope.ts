@@ -10,9 +10,18 @@ import type { Context } from '../../context';
 import { GenauthError, MESSAGES } from '../errors';
 import { resolveTenant, type Tenant } from '../model/tenancy';
 
-/** Sends a REST success: `{code: 200, message, data}` (no `data` key when `data` is undefined). */
+/**
+ * Sends a REST success: `{code: 200, message, data}` (no `data` key when `data` is undefined),
+ * HTTP 200 JSON, written directly (the envelope needs none of `res.json`'s content negotiation).
+ */
 export function ok(res: Response, data: unknown, message = '成功'): void {
-  res.json(data === undefined ? { code: 200, message } : { code: 200, message, data });
+  const body = JSON.stringify(
+    data === undefined ? { code: 200, message } : { code: 200, message, data },
+  );
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
