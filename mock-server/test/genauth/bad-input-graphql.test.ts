@@ -168,3 +168,15 @@ describe('GraphQL operation families', () => {
     },
   );
 });
+
+describe('GraphQL without a pool', () => {
+  it('refuses an operation whose request names no pool, app or token (2224), no state change', async () => {
+    const before = stateOf(mock);
+    const body = await gql(mock, REGISTER, {
+      input: { email: 'nopool@example.com', password: rsa('S3cret-pass') },
+    });
+    expect(body.errors?.[0]?.message).toMatchObject({ code: 2224 });
+    expect(body.data).toEqual({ registerByEmail: null });
+    expect(stateOf(mock)).toBe(before);
+  });
+});

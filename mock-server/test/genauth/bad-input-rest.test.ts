@@ -24,6 +24,11 @@ const REST: [string, Call, number][] = [
     () => app().get('/api/v2/.well-known').set('x-authing-userpool-id', 'nope'),
     2224,
   ],
+  [
+    'POST /api/v2/sms/send (no pool, app or token)',
+    () => app().post('/api/v2/sms/send').send({ phone: '13800000000' }),
+    2224,
+  ],
   ['POST /api/v2/sms/send (no phone)', (h) => app().post('/api/v2/sms/send').set(h).send({}), 2231],
   [
     'POST /api/v2/sms/send (bad phone)',

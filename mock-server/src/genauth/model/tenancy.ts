@@ -33,8 +33,8 @@ export function bearerOf(headers: Headers): string | null {
 
 /**
  * Resolves the pool from `x-authing-userpool-id`, else `x-authing-app-id` (the only header the
- * wxapp GraphQL client sends), else the pool the bearer token claims, else the default (first)
- * pool. An unknown pool or app, or an app of another pool → 2224.
+ * wxapp GraphQL client sends), else the pool the bearer token claims. No way to tell the pool, an
+ * unknown pool or app, or an app of another pool → 2224.
  */
 export function resolveTenant(ctx: Context, headers: Headers): Tenant {
   const state = ctx.store.genauth;
@@ -60,7 +60,20 @@ export function resolveTenant(ctx: Context, headers: Headers): Tenant {
     const claimed = claimedPoolId(bearer);
     if (claimed) pool = state.pools.get(claimed);
   }
-  pool ??= state.pools.values().next().value;
-  if (!pool) throw fail(2224);
+  if (!pool) {
+    throw fail(
+      2224,
+      null,
+      '请提供用户池或应用（x-authing-userpool-id 或 x-authing-app-id 请求头）',
+    );
+  }
   return { pool, app, bearer };
+}
+
+/** True when the request names a pool or an app (so an unknown one must be refused). */
+export function namesTenant(headers: Headers): boolean {
+  return (
+    header(headers, 'x-authing-userpool-id') !== null ||
+    header(headers, 'x-authing-app-id') !== null
+  );
 }

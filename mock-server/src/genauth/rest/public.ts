@@ -2,6 +2,7 @@ import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { sendCode } from '../model/codes';
+import { namesTenant } from '../model/tenancy';
 import { issuerOf, jwks } from '../model/tokens';
 import { requirePhone } from '../model/validate';
 import { PASSWORD_PUBLIC_KEY } from '../keys';
@@ -11,8 +12,9 @@ import { bodyOf, jsonBody, ok, rest } from './envelope';
 export function publicRoutes(router: Router, ctx: Context): void {
   router.get(
     '/api/v2/.well-known',
-    rest(ctx, (_req, res, tenant) => {
-      tenant();
+    rest(ctx, (req, res, tenant) => {
+      // One key serves every pool; a named pool or app must still exist.
+      if (namesTenant(req.headers)) tenant();
       ok(res, { publicKey: PASSWORD_PUBLIC_KEY }, '获取成功');
     }),
   );
