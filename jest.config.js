@@ -28,6 +28,8 @@ const project = (name, extra = {}) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Most suites wait on loopback HTTP, so one worker per core beats Jest's default (cores - 1).
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   projects: [project('fixtures'), project('mock-server'), project('sdk'), project('conformance')],
 };
