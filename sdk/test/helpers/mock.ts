@@ -175,3 +175,17 @@ export class MockHarness {
     return { client, storage };
   }
 }
+
+/**
+ * Starts one harness for the test file (stopped after it) and resets the mock before each test;
+ * `assign` receives the started harness.
+ */
+export function useMockHarness(assign: (harness: MockHarness) => void): void {
+  let harness: MockHarness | undefined;
+  beforeAll(async () => {
+    harness = await MockHarness.start();
+    assign(harness);
+  });
+  afterAll(() => harness?.stop());
+  beforeEach(() => harness?.reset());
+}

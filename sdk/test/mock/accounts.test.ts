@@ -1,22 +1,11 @@
-import { isGenAuthError, TOKEN_KEY, USER_KEY, type GenAuthError } from '@genauth-wxapp/sdk';
+import { TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
 
-import { MockHarness, type Recorded } from '../helpers/mock';
+import type { MockHarness } from '../helpers/mock';
+import { useMockHarness, type Recorded } from '../helpers/mock';
+import { failure } from '../helpers/failure';
 
 let h: MockHarness;
-beforeAll(async () => {
-  h = await MockHarness.start();
-});
-afterAll(() => h.stop());
-beforeEach(() => h.reset());
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+useMockHarness((harness) => (h = harness));
 
 const gql = async (): Promise<
   Recorded & { body: { query: string; variables: Record<string, unknown> } }

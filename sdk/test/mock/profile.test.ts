@@ -1,28 +1,11 @@
-import {
-  isGenAuthError,
-  TOKEN_KEY,
-  USER_KEY,
-  type AuthenticationClient,
-  type GenAuthError,
-} from '@genauth-wxapp/sdk';
+import { TOKEN_KEY, USER_KEY, type AuthenticationClient } from '@genauth-wxapp/sdk';
 
-import { MockHarness } from '../helpers/mock';
+import type { MockHarness } from '../helpers/mock';
+import { useMockHarness } from '../helpers/mock';
+import { failure } from '../helpers/failure';
 
 let h: MockHarness;
-beforeAll(async () => {
-  h = await MockHarness.start();
-});
-afterAll(() => h.stop());
-beforeEach(() => h.reset());
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+useMockHarness((harness) => (h = harness));
 
 const variables = async () =>
   ((await h.last('/graphql/v2')).body as { variables: Record<string, unknown> }).variables;

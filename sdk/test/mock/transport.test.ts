@@ -1,28 +1,12 @@
-import {
-  AuthenticationClient,
-  createNodeRuntime,
-  isGenAuthError,
-  type GenAuthError,
-} from '@genauth-wxapp/sdk';
+import { AuthenticationClient, createNodeRuntime } from '@genauth-wxapp/sdk';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
-import { MockHarness } from '../helpers/mock';
+import type { MockHarness } from '../helpers/mock';
+import { useMockHarness } from '../helpers/mock';
+import { failure } from '../helpers/failure';
 
 let h: MockHarness;
-beforeAll(async () => {
-  h = await MockHarness.start();
-});
-afterAll(() => h.stop());
-beforeEach(() => h.reset());
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+useMockHarness((harness) => (h = harness));
 
 const clientAt = (host: string, extra: object = {}) =>
   new AuthenticationClient({ appId: 'app1', host, runtime: createNodeRuntime(), ...extra });

@@ -1,22 +1,11 @@
-import { GenAuthError, isGenAuthError, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
+import { GenAuthError, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
 
-import { MockHarness, tempImage } from '../helpers/mock';
+import type { MockHarness } from '../helpers/mock';
+import { useMockHarness, tempImage } from '../helpers/mock';
+import { failure } from '../helpers/failure';
 
 let h: MockHarness;
-beforeAll(async () => {
-  h = await MockHarness.start();
-});
-afterAll(() => h.stop());
-beforeEach(() => h.reset());
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+useMockHarness((harness) => (h = harness));
 
 const WECHAT = '/connections/social/wechat-miniprogram';
 

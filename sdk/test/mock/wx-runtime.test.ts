@@ -1,31 +1,13 @@
-import {
-  AuthenticationClient,
-  createWxRuntime,
-  isGenAuthError,
-  TOKEN_KEY,
-  USER_KEY,
-  type GenAuthError,
-} from '@genauth-wxapp/sdk';
+import { AuthenticationClient, createWxRuntime, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
 
 import { startLocalServer } from '../helpers/http';
-import { MockHarness, tempImage } from '../helpers/mock';
+import type { MockHarness } from '../helpers/mock';
+import { useMockHarness, tempImage } from '../helpers/mock';
 import { createWxBridge } from '../helpers/wx-bridge';
+import { failure } from '../helpers/failure';
 
 let h: MockHarness;
-beforeAll(async () => {
-  h = await MockHarness.start();
-});
-afterAll(() => h.stop());
-beforeEach(() => h.reset());
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+useMockHarness((harness) => (h = harness));
 
 describe('the default wx runtime against the mock', () => {
   it('logs in via wx.login, updates the avatar via chooseMedia + wx.uploadFile, logs out', async () => {

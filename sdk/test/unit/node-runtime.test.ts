@@ -1,15 +1,7 @@
-import { createNodeRuntime, isGenAuthError, type GenAuthError } from '@genauth-wxapp/sdk';
+import { createNodeRuntime } from '@genauth-wxapp/sdk';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+import { failure } from '../helpers/failure';
 
 describe('createNodeRuntime', () => {
   it('sends method, headers and body with fetch and parses JSON', async () => {

@@ -1,15 +1,7 @@
-import { createWxRuntime, isGenAuthError, type GenAuthError } from '@genauth-wxapp/sdk';
+import { createWxRuntime } from '@genauth-wxapp/sdk';
 
 import { createWxStandIn } from '../helpers/wx-stand-in';
-
-async function failure(promise: Promise<unknown>): Promise<GenAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
-}
+import { failure } from '../helpers/failure';
 
 describe('createWxRuntime', () => {
   const request = {
