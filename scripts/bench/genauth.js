@@ -6,29 +6,11 @@
  *   jscode2session quota) — the REST path a mini-program hits at launch;
  * - loginByEmail: `POST /graphql/v2` with the official document and an RSA-encrypted password.
  */
+const { getJson, mintCodes } = require('../bench-lib/control');
 const { constants, publicEncrypt } = require('node:crypto');
-
-const CODES_PER_USER = 100;
-const MINT_CONCURRENCY = 16;
 
 const LOGIN_BY_EMAIL =
   '\n    mutation loginByEmail($input: LoginByEmailInput!) {\n  loginByEmail(input: $input) {\n    id\n    arn\n    status\n    userPoolId\n    username\n    email\n    emailVerified\n    phone\n    phoneVerified\n    unionid\n    openid\n    nickname\n    registerSource\n    photo\n    password\n    oauth\n    token\n    tokenExpiredAt\n    loginsCount\n    lastLogin\n    lastIP\n    signedUp\n    blocked\n    isDeleted\n    device\n    browser\n    company\n    name\n    givenName\n    familyName\n    middleName\n    profile\n    preferredUsername\n    website\n    gender\n    birthdate\n    zoneinfo\n    locale\n    address\n    formatted\n    streetAddress\n    locality\n    region\n    postalCode\n    city\n    province\n    country\n    createdAt\n    updatedAt\n    externalId\n  }\n}\n    ';
-
-async function getJson(url) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
-  return res.json();
-}
-
-async function postJson(url, body) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 /** The demo pool, app (with its WeChat appid) and first demo account from the state's demo section. */
 async function demo(baseUrl) {
@@ -46,25 +28,6 @@ const headers = (userPoolId, appId) => ({
   'x-authing-request-from': 'wxapp',
   'x-authing-app-id': appId,
 });
-
-/** At least `total` fresh `wx.login` codes, 100 per new WeChat user. */
-async function mintCodes(baseUrl, appid, total) {
-  const users = Math.ceil(total / CODES_PER_USER);
-  const codes = [];
-  let next = 0;
-  async function worker() {
-    while (next < users) {
-      next += 1;
-      const { codes: minted } = await postJson(`${baseUrl}/__mock/v1/wechat/login`, {
-        appid,
-        count: CODES_PER_USER,
-      });
-      codes.push(...minted);
-    }
-  }
-  await Promise.all(Array.from({ length: MINT_CONCURRENCY }, worker));
-  return codes;
-}
 
 module.exports = [
   {

@@ -5,17 +5,9 @@
  * autocannon options (method, path, headers, body or requests/setupRequest); `check` tells a
  * real answer from an error body (WeChat errors are HTTP 200).
  */
+const { mintCodes } = require('../bench-lib/control');
 
 const DEMO_APPID = 'wx4f4bc4dec97d474b';
-/** jscode2session allows 100 calls per user per minute: one user per 100 codes. */
-const CODES_PER_USER = 100;
-const MINT_CONCURRENCY = 16;
-
-async function postJson(url, body) {
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 const secrets = new Map();
 
@@ -32,25 +24,6 @@ async function appSecret(baseUrl, appid) {
     secrets.set(key, app.secret);
   }
   return secrets.get(key);
-}
-
-/** Mints at least `total` fresh login codes, spread over new users (100 each). */
-async function mintCodes(baseUrl, appid, total) {
-  const users = Math.ceil(total / CODES_PER_USER);
-  const codes = [];
-  let next = 0;
-  async function worker() {
-    while (next < users) {
-      next += 1;
-      const { codes: minted } = await postJson(`${baseUrl}/__mock/v1/wechat/login`, {
-        appid,
-        count: CODES_PER_USER,
-      });
-      codes.push(...minted);
-    }
-  }
-  await Promise.all(Array.from({ length: MINT_CONCURRENCY }, worker));
-  return codes;
 }
 
 module.exports = [
