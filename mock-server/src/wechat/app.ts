@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
+import { withFaults } from './fault-gate';
 import { wechatErrors } from './render';
 import { phoneRoutes } from './routes/phone';
 import { sessionRoutes } from './routes/session';
@@ -10,9 +11,10 @@ import { tokenRoutes } from './routes/token';
 /**
  * api.weixin.qq.com: `/sns/jscode2session`, `/cgi-bin/token`, `/cgi-bin/stable_token`,
  * `/wxa/business/getuserphonenumber`, `/wxa/checksession`, `/wxa/resetusersessionkey`.
- * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`.
+ * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`. Pending faults (`/__mock/v1/faults`)
+ * answer before the routes; with none pending the router is reached directly.
  */
-export function wechatApp(ctx: Context): Router {
+export function wechatApp(ctx: Context): RequestHandler {
   // One flat router (no nested routers): jscode2session, the hot path, is matched first.
   const router = Router();
   snsRoutes(router, ctx);
@@ -20,5 +22,5 @@ export function wechatApp(ctx: Context): Router {
   phoneRoutes(router, ctx);
   sessionRoutes(router, ctx);
   router.use(wechatErrors(ctx));
-  return router;
+  return withFaults(ctx, router);
 }

@@ -2,6 +2,7 @@ import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxa
 
 import type { MockClock } from '../clock';
 import { SeededRandom } from '../random';
+import { createFaultBook, type FaultBook } from './faults';
 
 /** A WeChat user of one app (a mutable copy of its fixture). */
 export type WechatUser = WechatUserFixture;
@@ -67,6 +68,8 @@ export interface WechatState {
   stableQuota: Map<string, StableQuota>;
   /** jscode2session calls per user in the current minute, keyed by {@link userKey}. */
   loginRate: Map<string, { minute: number; count: number }>;
+  /** Pending faults injected through `/__mock/v1/faults` (not part of the snapshot). */
+  faults: FaultBook;
   /**
    * The random stream of error `rid`s, apart from `ctx.random` so that a rejected request never
    * shifts the codes and keys minted after it.
@@ -96,6 +99,7 @@ export function createWechatState(fixtures: Fixtures, _clock: MockClock): Wechat
     latestToken: new Map(),
     stableQuota: new Map(),
     loginRate: new Map(),
+    faults: createFaultBook(),
     rids: new SeededRandom(`${fixtures.seed}:wechat-rid`),
   };
 }

@@ -3,6 +3,7 @@ import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 import type { Context } from '../../context';
 import { DecryptError, WechatError, type Code2SessionResult } from '../../wechat/contract';
 import { decryptData } from '../../wechat/crypto';
+import { faultError, takeFault } from '../../wechat/faults';
 import { code2Session, exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
@@ -31,13 +32,21 @@ export function viaWechat<T>(call: () => T): T {
   }
 }
 
-/** Exchanges a `wx.login` code with the connection's appid and secret (jscode2session). */
+/**
+ * Exchanges a `wx.login` code with the connection's appid and secret (jscode2session); a pending
+ * jscode2session fault answers instead, as it does over HTTP.
+ */
 export const exchangeLoginCode = (
   ctx: Context,
   conn: WechatConnectionFixture,
   code: string,
 ): Code2SessionResult =>
-  viaWechat(() => code2Session(ctx, { appid: conn.appid, secret: conn.secret, js_code: code }));
+  viaWechat(() => {
+    // A fault injected on jscode2session (`/__mock/v1/faults`) applies in-process too.
+    const fault = takeFault(ctx, 'wechat.jscode2session', conn.appid);
+    if (fault) throw faultError(fault);
+    return code2Session(ctx, { appid: conn.appid, secret: conn.secret, js_code: code });
+  });
 
 /** The encrypted-data pair, or null when neither is sent; only one of them → 2231. */
 export function encryptedPair(
