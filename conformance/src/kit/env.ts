@@ -207,6 +207,26 @@ export class TestEnv {
     this.mock.clock.advance(ms);
   }
 
+  /**
+   * Makes the mock's WeChat API fail on purpose (`POST /__mock/v1/faults`): the next `times`
+   * (default 1) calls of `route` — of this env's WeChat app unless `appid` says otherwise —
+   * answer `errcode`. GenAuth's code exchange takes `wechat.jscode2session` faults too.
+   */
+  async injectWechatFault(fault: {
+    route: string;
+    errcode: number;
+    times?: number;
+    appid?: string;
+    delayMs?: number;
+  }): Promise<void> {
+    await controlJson(this.url, 'POST', '/faults', { appid: this.wechatAppid, ...fault });
+  }
+
+  /** The WeChat faults still pending on the mock (`times` = calls left). */
+  async wechatFaults(): Promise<{ route: string; errcode: number; times: number }[]> {
+    return (await controlJson<{ faults: never[] }>(this.url, 'GET', '/faults')).faults;
+  }
+
   /** Requests the mock received (newest last), optionally for one path. */
   async requests(
     path?: string,

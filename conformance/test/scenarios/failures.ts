@@ -144,6 +144,23 @@ export const failureScenarios: Scenario[] = [
     },
   },
   {
+    id: 'wechat--1',
+    title:
+      'WeChat busy (-1, system error) surfaces as 2500; the code is not used up, a retry logs in',
+    async run(h) {
+      const { env } = h;
+      const page = await env.renderPage(LOGIN);
+      await env.injectWechatFault({ route: 'wechat.jscode2session', errcode: -1 });
+      await page.tap('#silent');
+      expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode: '-1' });
+      expect(await env.wechatFaults()).toEqual([]);
+      const sent = (await env.requests(WECHAT_AUTH)).at(-1)?.body as { code: string };
+      expect(await exchangeElsewhere(h, sent.code)).toHaveProperty('session_key');
+      await page.tap('#silent');
+      expect(page.data['loggedIn']).toBe(true);
+    },
+  },
+  {
     id: 'onerror-modal',
     title: 'the SDK onError hook runs once per server error: the app shows one modal',
     async run({ env }) {
