@@ -17,6 +17,9 @@ const ROUTE_OF_PATH = new Map<string, FaultRoute>(
   Object.entries(FAULT_ROUTES).map(([route, path]) => [path, route as FaultRoute]),
 );
 
+/** A path as Express routes it: case-insensitive, one trailing slash allowed. */
+const routedPath = (path: string) => path.toLowerCase().replace(/\/$/, '');
+
 /** The appid a `/wxa` call acts for: that of its access token (if the token exists at all). */
 function tokenAppid(ctx: Context, req: Request): unknown {
   const token = req.query['access_token'];
@@ -63,7 +66,7 @@ export function withFaults(ctx: Context, router: RequestHandler): RequestHandler
       router(req, res, next);
       return;
     }
-    const route = ROUTE_OF_PATH.get(req.path);
+    const route = ROUTE_OF_PATH.get(req.path) ?? ROUTE_OF_PATH.get(routedPath(req.path));
     if (route === undefined) {
       router(req, res, next);
       return;

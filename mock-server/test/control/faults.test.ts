@@ -172,6 +172,13 @@ describe('/__mock/v1/faults: WeChat errcode injection', () => {
     expect((await h.exchange(otherUser.code, other)).body.openid).toBe(otherUser.openid);
   });
 
+  it('matches the path as Express routes it (any case, a trailing slash)', async () => {
+    await inject({ route: 'wechat.token', errcode: -1, times: 2 });
+    expectWechatError(await h.http().get('/CGI-BIN/Token').query({ appid: DEMO_APPID }), -1);
+    expectWechatError(await h.http().get('/cgi-bin/token/').query({ appid: DEMO_APPID }), -1);
+    expect(await pending()).toEqual([]);
+  });
+
   it('GenAuth loginByCode surfaces a jscode2session fault as 2500 with data.errcode -1', async () => {
     const headers = poolHeaders(mock);
     const { code } = await h.login(DEMO_APPID, { openid: DEMO_OPENID });
