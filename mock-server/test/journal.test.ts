@@ -30,6 +30,19 @@ describe('request journal (/__mock/v1/requests)', () => {
     expect(entries[1]!['seq']).toBeGreaterThan(entries[0]!['seq'] as number);
   });
 
+  it('lists the query as parsed by the app and the same entries on every listing', async () => {
+    await request(mock.app).get('/cgi-bin/token?appid=a&appid=b&secret=&x=%E4%BD%A0');
+    await request(mock.app).get('/sns/jscode2session');
+    const first = (await request(mock.app).get('/__mock/v1/requests')).body.requests;
+    expect(first[0]).toMatchObject({
+      path: '/cgi-bin/token',
+      query: { appid: ['a', 'b'], secret: '', x: '你' },
+    });
+    expect(first[1]).toMatchObject({ path: '/sns/jscode2session', query: {} });
+    const again = (await request(mock.app).get('/__mock/v1/requests')).body.requests;
+    expect(again).toEqual(first);
+  });
+
   it('filters by path and method, and clears', async () => {
     await request(mock.app).get('/sns/jscode2session');
     await request(mock.app).get('/cgi-bin/token');
