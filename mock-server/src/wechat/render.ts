@@ -14,9 +14,24 @@ export function rid(ctx: Context): string {
   return `${time}-${rids.hex(8)}-${rids.hex(8)}`;
 }
 
+/**
+ * Sends `body` as HTTP 200 JSON, with the headers `res.json` would write (no ETag, none of its
+ * content negotiation: WeChat's answers need none, and this is the mock's hottest path).
+ */
+export function sendWechatJson(res: Response, body: object): void {
+  const text = JSON.stringify(body);
+  res.writeHead(200, [
+    'Content-Type',
+    'application/json; charset=utf-8',
+    'Content-Length',
+    String(Buffer.byteLength(text)),
+  ]);
+  res.end(text);
+}
+
 /** Sends `{errcode, errmsg: "<errmsg>, rid: <rid>"}` with HTTP 200, as WeChat does. */
 export function sendWechatError(ctx: Context, res: Response, err: WechatError): void {
-  res.status(200).json({ errcode: err.errcode, errmsg: `${err.errmsg}, rid: ${rid(ctx)}` });
+  sendWechatJson(res, { errcode: err.errcode, errmsg: `${err.errmsg}, rid: ${rid(ctx)}` });
 }
 
 /**

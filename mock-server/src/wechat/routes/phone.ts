@@ -5,6 +5,7 @@ import { jsonObjectBody, queryOf, rawBody } from '../body';
 import { wechatError } from '../errcodes';
 import { exchangePhoneCode } from '../model';
 import { requireToken } from '../tokens';
+import { sendWechatJson } from '../render';
 
 /**
  * `POST /wxa/business/getuserphonenumber?access_token=` with `{code, openid?}`: a phone code
@@ -19,7 +20,7 @@ export function phoneRoutes(router: Router, ctx: Context): void {
     if (code === undefined || code === '') throw wechatError(41008);
     if (openid !== undefined && typeof openid !== 'string') throw wechatError(47001);
     const phoneInfo = exchangePhoneCode(ctx, token.appid, code, openid);
-    res.json({ errcode: 0, errmsg: 'ok', phone_info: phoneInfo });
+    sendWechatJson(res, { errcode: 0, errmsg: 'ok', phone_info: phoneInfo });
   });
   router.all(path, () => {
     throw wechatError(43002);

@@ -7,6 +7,7 @@ import { wechatError } from '../errcodes';
 import { currentSession, resetSessionKey } from '../sessions';
 import { userKey, type Session } from '../state';
 import { requireToken } from '../tokens';
+import { sendWechatJson } from '../render';
 
 /**
  * The checks both login-state endpoints share: access_token (41001/40001/42001), openid of the
@@ -38,10 +39,15 @@ function verifiedSession(ctx: Context, req: Request): Session {
 export function sessionRoutes(router: Router, ctx: Context): void {
   router.all('/wxa/checksession', (req, res) => {
     verifiedSession(ctx, req);
-    res.json({ errcode: 0, errmsg: 'ok' });
+    sendWechatJson(res, { errcode: 0, errmsg: 'ok' });
   });
   router.all('/wxa/resetusersessionkey', (req, res) => {
     const next = resetSessionKey(ctx, verifiedSession(ctx, req));
-    res.json({ errcode: 0, errmsg: 'ok', openid: next.openid, session_key: next.sessionKey });
+    sendWechatJson(res, {
+      errcode: 0,
+      errmsg: 'ok',
+      openid: next.openid,
+      session_key: next.sessionKey,
+    });
   });
 }

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { Context } from '../../context';
 import { queryOf } from '../body';
 import { code2Session } from '../model';
+import { sendWechatJson } from '../render';
 
 /**
  * `GET /sns/jscode2session?appid&secret&js_code&grant_type`: the login-code exchange. Like
@@ -10,6 +11,6 @@ import { code2Session } from '../model';
  */
 export function snsRoutes(router: Router, ctx: Context): void {
   router.all('/sns/jscode2session', (req, res) => {
-    res.json(code2Session(ctx, queryOf(req)));
+    sendWechatJson(res, code2Session(ctx, queryOf(req)));
   });
 }

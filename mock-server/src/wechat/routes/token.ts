@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import { jsonObjectBody, queryOf, rawBody } from '../body';
 import { wechatError } from '../errcodes';
 import { authenticateApp, issueToken, stableToken } from '../tokens';
+import { sendWechatJson } from '../render';
 
 /**
  * The two isolated access-token families: `GET /cgi-bin/token` (query string) and
@@ -11,13 +12,13 @@ import { authenticateApp, issueToken, stableToken } from '../tokens';
  */
 export function tokenRoutes(router: Router, ctx: Context): void {
   router.all('/cgi-bin/token', (req, res) => {
-    res.json(issueToken(ctx, authenticateApp(ctx, queryOf(req))));
+    sendWechatJson(res, issueToken(ctx, authenticateApp(ctx, queryOf(req))));
   });
   router.post('/cgi-bin/stable_token', rawBody(ctx), (req, res) => {
     const body = jsonObjectBody(req);
     const force = body['force_refresh'];
     if (force !== undefined && typeof force !== 'boolean') throw wechatError(47001);
-    res.json(stableToken(ctx, authenticateApp(ctx, body), force === true));
+    sendWechatJson(res, stableToken(ctx, authenticateApp(ctx, body), force === true));
   });
   router.all('/cgi-bin/stable_token', () => {
     throw wechatError(43002);
