@@ -32,6 +32,7 @@ const headers = (userPoolId, appId) => ({
 module.exports = [
   {
     name: 'loginByCode (REST)',
+    goal: 0.5,
     async setup(baseUrl, { requests }) {
       const { userPoolId, app } = await demo(baseUrl);
       const codes = await mintCodes(baseUrl, app.wechatAppid, requests);
