@@ -1,6 +1,6 @@
 import { GenAuthError, isGenAuthError } from './errors';
 import { ProfileClient } from './profile-client';
-import { unexpected } from './transport';
+import { envelopeOf } from './transport';
 import type { LoginByCodeOptions, PhoneInfo, User } from './types';
 
 /**
@@ -115,13 +115,11 @@ export class AuthenticationClient extends ProfileClient {
         cause,
       });
     }
-    const envelope = res.body as { code?: unknown; message?: unknown; data?: { url?: unknown } };
-    if (typeof envelope !== 'object' || envelope === null || typeof envelope.code !== 'number') {
-      throw unexpected(res, 'POST', url);
-    }
-    if (envelope.code !== 200 || typeof envelope.data?.url !== 'string') {
+    const envelope = envelopeOf(res, 'POST', url);
+    const data = envelope.data as { url?: unknown } | null | undefined;
+    if (envelope.code !== 200 || typeof data?.url !== 'string') {
       throw this.transport.serverError(envelope.code, envelope.message, envelope.data);
     }
-    return this.updateProfile({ photo: envelope.data.url });
+    return this.updateProfile({ photo: data.url });
   }
 }

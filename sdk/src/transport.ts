@@ -37,11 +37,7 @@ export class Transport {
 
   /** A REST call to an absolute URL. */
   async restAt<T>(method: 'GET' | 'POST', url: string, body?: object): Promise<T> {
-    const res = await this.send(method, url, body);
-    const envelope = res.body as { code?: unknown; message?: unknown; data?: unknown } | null;
-    if (typeof envelope !== 'object' || envelope === null || typeof envelope.code !== 'number') {
-      throw unexpected(res, method, url);
-    }
+    const envelope = envelopeOf(await this.send(method, url, body), method, url);
     if (envelope.code === 200) return envelope.data as T;
     throw this.serverError(envelope.code, envelope.message, envelope.data);
   }
@@ -100,6 +96,19 @@ export class Transport {
       timeout: this.options.timeout,
     });
   }
+}
+
+/** The `{code, message, data}` envelope of an answer; anything else is {@link unexpected}. */
+export function envelopeOf(
+  res: HttpResponse,
+  method: string,
+  url: string,
+): { code: number; message?: unknown; data?: unknown } {
+  const envelope = res.body as { code?: unknown; message?: unknown; data?: unknown } | null;
+  if (typeof envelope !== 'object' || envelope === null || typeof envelope.code !== 'number') {
+    throw unexpected(res, method, url);
+  }
+  return envelope as { code: number; message?: unknown; data?: unknown };
 }
 
 /** An answer that is not GenAuth's: non-JSON, or an HTTP error without an envelope. */
