@@ -1,5 +1,5 @@
 /* global Component, getApp, wx */
-const { describeError } = require('../../utils/errors');
+const { runAction } = require('../../utils/action');
 const { wxLogin, getUserProfile } = require('../../utils/wx');
 
 const auth = () => getApp().globalData.auth;
@@ -75,22 +75,9 @@ Component({
     /** Runs one user action: busy → done / error / denied, then prefetches the next code. */
     run(action, work) {
       this.codeUsed = false;
-      this.setData({ status: 'busy', action, errorCode: '', errorMessage: '', wechatErrcode: '' });
-      return Promise.resolve()
-        .then(work)
-        .then(
-          (status) => this.setData({ status: status || 'done' }),
-          (error) => {
-            const { code, message, errcode } = describeError(error);
-            this.setData({
-              status: 'error',
-              errorCode: code,
-              errorMessage: message,
-              wechatErrcode: errcode,
-            });
-          },
-        )
-        .then(() => (this.codeUsed ? this.refreshCode() : undefined));
+      return runAction(this, action, work).then(() =>
+        this.codeUsed ? this.refreshCode() : undefined,
+      );
     },
 
     showUser(user) {

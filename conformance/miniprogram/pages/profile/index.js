@@ -1,5 +1,5 @@
 /* global Component, getApp, wx */
-const { describeError } = require('../../utils/errors');
+const { runAction } = require('../../utils/action');
 
 const auth = () => getApp().globalData.auth;
 
@@ -30,21 +30,7 @@ Component({
     },
 
     run(action, work) {
-      this.setData({ status: 'busy', action, errorCode: '', errorMessage: '', wechatErrcode: '' });
-      return Promise.resolve()
-        .then(work)
-        .then(
-          (status) => this.setData({ status: status || 'done' }),
-          (error) => {
-            const { code, message, errcode } = describeError(error);
-            this.setData({
-              status: 'error',
-              errorCode: code,
-              errorMessage: message,
-              wechatErrcode: errcode,
-            });
-          },
-        );
+      return runAction(this, action, work);
     },
 
     showUser(user) {
