@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
@@ -14,6 +14,7 @@ import {
 } from '../model/wechat';
 import { optionalString, requireString } from '../model/validate';
 import { clientIp } from '../graphql/route';
+import type { Tenant } from '../model/tenancy';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
 const BASE = '/connections/social/wechat-miniprogram';
@@ -39,6 +40,13 @@ function phoneSource(body: Record<string, unknown>) {
   return { pair, phoneCode };
 }
 
+/** The login prologue shared by `auth` and `auth-by-phone`: body, tenant, connection, required `code`. */
+function loginRequest(req: Request, tenant: () => Tenant) {
+  const body = bodyOf(req);
+  const t = tenant();
+  return { body, t, conn: connectionOf(t), code: requireString(body['code'], 'code') };
+}
+
 /**
  * The WeChat mini-program connection: `auth` (loginByCode), `auth-by-phone` (loginByPhone) and
  * `getphone`. Codes are exchanged through the WeChat mock's jscode2session with the
@@ -50,10 +58,7 @@ export function wechatRoutes(router: Router, ctx: Context): void {
     `${BASE}/auth`,
     jsonBody(ctx),
     rest(ctx, async (req, res, tenant) => {
-      const body = bodyOf(req);
-      const t = tenant();
-      const conn = connectionOf(t);
-      const code = requireString(body['code'], 'code');
+      const { body, t, conn, code } = loginRequest(req, tenant);
       const pair = encryptedPair(body);
       const raw = rawProfile(body);
       const session = exchangeLoginCode(ctx, conn, code);
@@ -68,10 +73,7 @@ export function wechatRoutes(router: Router, ctx: Context): void {
     `${BASE}/auth-by-phone`,
     jsonBody(ctx),
     rest(ctx, async (req, res, tenant) => {
-      const body = bodyOf(req);
-      const t = tenant();
-      const conn = connectionOf(t);
-      const code = requireString(body['code'], 'code');
+      const { body, t, conn, code } = loginRequest(req, tenant);
       const { pair, phoneCode } = phoneSource(body);
       const session = exchangeLoginCode(ctx, conn, code);
       const phone = pair
