@@ -101,6 +101,12 @@ function rethrow(e: unknown): never {
 
 /** The storage half of `wx`: sync and async variants over one {@link WxStorage}. */
 export function createStorageApi(storage: WxStorage, hooks: BridgeHooks) {
+  /** Settles an async storage call with `<api>:ok` plus what `run` returns, or its `WxFail`. */
+  const answer = (
+    api: string,
+    options: WxCallbacks<WxResult> | undefined,
+    run: () => Record<string, unknown>,
+  ) => settle(api, options, async () => ok(api, run()), hooks);
   return {
     setStorageSync(key: string, data: unknown): void {
       try {
@@ -130,58 +136,33 @@ export function createStorageApi(storage: WxStorage, hooks: BridgeHooks) {
       return storage.info();
     },
     setStorage(options: SetOptions) {
-      return settle(
-        'setStorage',
-        options,
-        async () => {
-          storage.set('setStorage', options?.key, options?.data);
-          return ok('setStorage', {});
-        },
-        hooks,
-      );
+      return answer('setStorage', options, () => {
+        storage.set('setStorage', options?.key, options?.data);
+        return {};
+      });
     },
     getStorage(options: KeyOptions) {
-      return settle(
-        'getStorage',
-        options,
-        async () => {
-          if (typeof options?.key !== 'string' || !storage.has(options.key)) {
-            throw new WxFail('getStorage', 'data not found', ERRNO.unknown);
-          }
-          return ok('getStorage', { data: storage.get(options.key) });
-        },
-        hooks,
-      );
+      return answer('getStorage', options, () => {
+        if (typeof options?.key !== 'string' || !storage.has(options.key)) {
+          throw new WxFail('getStorage', 'data not found', ERRNO.unknown);
+        }
+        return { data: storage.get(options.key) };
+      });
     },
     removeStorage(options: KeyOptions) {
-      return settle(
-        'removeStorage',
-        options,
-        async () => {
-          storage.remove(options?.key);
-          return ok('removeStorage', {});
-        },
-        hooks,
-      );
+      return answer('removeStorage', options, () => {
+        storage.remove(options?.key);
+        return {};
+      });
     },
     clearStorage(options?: WxCallbacks<WxResult>) {
-      return settle(
-        'clearStorage',
-        options,
-        async () => {
-          storage.clear();
-          return ok('clearStorage', {});
-        },
-        hooks,
-      );
+      return answer('clearStorage', options, () => {
+        storage.clear();
+        return {};
+      });
     },
     getStorageInfo(options?: WxCallbacks<WxResult>) {
-      return settle(
-        'getStorageInfo',
-        options,
-        async () => ok('getStorageInfo', storage.info()),
-        hooks,
-      );
+      return answer('getStorageInfo', options, () => storage.info());
     },
   };
 }
