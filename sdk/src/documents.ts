@@ -13,14 +13,16 @@ const USER =
 const UDV = '{key dataType value label}';
 const MESSAGE = '{message code}';
 
-const op = (kind: string, name: string, args: string, call: string, selection: string): string =>
-  `${kind} ${name}${args ? `(${args})` : ''} {${name}${call ? `(${call})` : ''} ${selection}}`;
+/** `kind name(args) {name(call) selection}`, each call argument passed as its own variable. */
+const op = (kind: string, name: string, args: string, selection: string): string => {
+  const call = args.replace(/\$(\w+):[^,]+/g, '$1: $$$1');
+  return `${kind} ${name}${args ? `(${args})` : ''} {${name}${call ? `(${call})` : ''} ${selection}}`;
+};
 
-const userOp = (kind: string, name: string, args: string, call: string): string =>
-  op(kind, name, args, call, `{${USER}}`);
+const userOp = (kind: string, name: string, args: string): string =>
+  op(kind, name, args, `{${USER}}`);
 
-const input = (name: string, type: string): string =>
-  userOp('mutation', name, `$input: ${type}!`, 'input: $input');
+const input = (name: string, type: string): string => userOp('mutation', name, `$input: ${type}!`);
 
 export const REGISTER_BY_EMAIL = input('registerByEmail', 'RegisterByEmailInput');
 export const REGISTER_BY_USERNAME = input('registerByUsername', 'RegisterByUsernameInput');
@@ -33,110 +35,70 @@ export const LOGIN_BY_SUB_ACCOUNT = userOp(
   'mutation',
   'loginBySubAccount',
   '$account: String!, $password: String!, $captchaCode: String, $clientIp: String',
-  'account: $account, password: $password, captchaCode: $captchaCode, clientIp: $clientIp',
 );
 export const CHECK_PASSWORD_STRENGTH = op(
   'query',
   'checkPasswordStrength',
   '$password: String!',
-  'password: $password',
   '{valid message}',
 );
 export const CHECK_LOGIN_STATUS = op(
   'query',
   'checkLoginStatus',
   '$token: String',
-  'token: $token',
   '{code message status exp iat data {id userPoolId arn}}',
 );
 export const SEND_EMAIL = op(
   'mutation',
   'sendEmail',
   '$email: String!, $scene: EmailScene!',
-  'email: $email, scene: $scene',
   MESSAGE,
 );
 export const RESET_PASSWORD = op(
   'mutation',
   'resetPassword',
   '$phone: String, $email: String, $code: String!, $newPassword: String!',
-  'phone: $phone, email: $email, code: $code, newPassword: $newPassword',
   MESSAGE,
 );
 export const UPDATE_USER = userOp(
   'mutation',
   'updateUser',
   '$id: String, $input: UpdateUserInput!',
-  'id: $id, input: $input',
 );
 export const UPDATE_PASSWORD = userOp(
   'mutation',
   'updatePassword',
   '$newPassword: String!, $oldPassword: String',
-  'newPassword: $newPassword, oldPassword: $oldPassword',
 );
 export const UPDATE_PHONE = userOp(
   'mutation',
   'updatePhone',
   '$phone: String!, $phoneCode: String!, $oldPhone: String, $oldPhoneCode: String',
-  'phone: $phone, phoneCode: $phoneCode, oldPhone: $oldPhone, oldPhoneCode: $oldPhoneCode',
 );
 export const UPDATE_EMAIL = userOp(
   'mutation',
   'updateEmail',
   '$email: String!, $emailCode: String!, $oldEmail: String, $oldEmailCode: String',
-  'email: $email, emailCode: $emailCode, oldEmail: $oldEmail, oldEmailCode: $oldEmailCode',
 );
-export const REFRESH_TOKEN = op(
-  'mutation',
-  'refreshToken',
-  '$id: String',
-  'id: $id',
-  '{token iat exp}',
-);
-export const BIND_PHONE = userOp(
-  'mutation',
-  'bindPhone',
-  '$phone: String!, $phoneCode: String!',
-  'phone: $phone, phoneCode: $phoneCode',
-);
-export const UNBIND_PHONE = userOp('mutation', 'unbindPhone', '', '');
-export const BIND_EMAIL = userOp(
-  'mutation',
-  'bindEmail',
-  '$email: String!, $emailCode: String!',
-  'email: $email, emailCode: $emailCode',
-);
-export const UNBIND_EMAIL = userOp('mutation', 'unbindEmail', '', '');
+export const REFRESH_TOKEN = op('mutation', 'refreshToken', '$id: String', '{token iat exp}');
+export const BIND_PHONE = userOp('mutation', 'bindPhone', '$phone: String!, $phoneCode: String!');
+export const UNBIND_PHONE = userOp('mutation', 'unbindPhone', '');
+export const BIND_EMAIL = userOp('mutation', 'bindEmail', '$email: String!, $emailCode: String!');
+export const UNBIND_EMAIL = userOp('mutation', 'unbindEmail', '');
 export const USER_QUERY = op(
   'query',
   'user',
   '$id: String',
-  'id: $id',
   `{${USER} identities {openid userIdInIdp userId connectionId isSocial provider userPoolId}}`,
 );
 const TARGET = '$targetType: UDFTargetType!, $targetId: String!';
-const TARGET_CALL = 'targetType: $targetType, targetId: $targetId';
-export const UDV_QUERY = op('query', 'udv', TARGET, TARGET_CALL, UDV);
-export const SET_UDV = op(
-  'mutation',
-  'setUdv',
-  `${TARGET}, $key: String!, $value: String!`,
-  `${TARGET_CALL}, key: $key, value: $value`,
-  UDV,
-);
-export const REMOVE_UDV = op(
-  'mutation',
-  'removeUdv',
-  `${TARGET}, $key: String!`,
-  `${TARGET_CALL}, key: $key`,
-  UDV,
-);
+export const UDV_QUERY = op('query', 'udv', TARGET, UDV);
+export const SET_UDV = op('mutation', 'setUdv', `${TARGET}, $key: String!, $value: String!`, UDV);
+export const REMOVE_UDV = op('mutation', 'removeUdv', `${TARGET}, $key: String!`, UDV);
 export const SET_UDV_BATCH = op(
   'mutation',
   'setUdvBatch',
   `${TARGET}, $udvList: [UserDefinedDataInput!]`,
-  `${TARGET_CALL}, udvList: $udvList`,
   UDV,
 );
 export const LIST_AUTHORIZED_RESOURCES =
