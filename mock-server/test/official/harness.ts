@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 
+import { createMockServer, type MockServer } from '../../src';
+
 /** The in-memory wx storage the SDK writes `_authing_token` / `_authing_user` to. */
 export const storage = new Map<string, unknown>();
 
@@ -124,4 +126,19 @@ export async function rejection(
     return e as { code?: number; message?: string; data?: unknown };
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * One mock per test file: listening for the whole file, reset (with the wx storage) before each
+ * test. Call at the top of a test file; read the base URL from `mock.url`.
+ */
+export function officialMock(): MockServer {
+  const mock = createMockServer();
+  beforeAll(() => mock.start(0));
+  afterAll(() => mock.stop());
+  beforeEach(() => {
+    mock.reset();
+    storage.clear();
+  });
+  return mock;
 }

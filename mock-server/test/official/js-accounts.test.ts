@@ -2,25 +2,14 @@
  * The official authing-js-sdk@4.15.8 AuthenticationClient (through the wxapp subclass, which is
  * what a mini-program runs) against the mock: registration, logins, codes, password reset.
  */
-import { createMockServer } from '../../src';
-import { rejection, storage, wxClient, jsClient } from './harness';
+import { rejection, storage, wxClient, jsClient, officialMock } from './harness';
 import { lastCode } from './mockkit';
 
-const mock = createMockServer();
-let url = '';
+const mock = officialMock();
 const fx = () => mock.store.fixtures.genauth;
 const ids = () => ({ userPoolId: fx().pools[0]!.id, appId: fx().apps[0]!.id });
-const client = () => wxClient(url, ids());
+const client = () => wxClient(mock.url, ids());
 const alice = () => fx().accounts[0]!;
-
-beforeAll(async () => {
-  url = await mock.start(0);
-});
-afterAll(() => mock.stop());
-beforeEach(() => {
-  mock.reset();
-  storage.clear();
-});
 
 describe('register', () => {
   it('registerByEmail stores the profile and custom data; token only with forceLogin', async () => {
@@ -60,7 +49,7 @@ describe('register', () => {
   it('registerByPhoneCode consumes the SMS code once', async () => {
     const sdk = client();
     expect(await sdk.sendSmsCode('13900001111')).toBeUndefined();
-    const code = await lastCode(url, '13900001111');
+    const code = await lastCode(mock.url, '13900001111');
     const user = await sdk.registerByPhoneCode(
       '13900001111',
       code,
@@ -146,7 +135,7 @@ describe('codes, reset, strength', () => {
       code: 200,
       message: '发送成功',
     });
-    const code = await lastCode(url, alice().email!);
+    const code = await lastCode(mock.url, alice().email!);
     expect(await sdk.resetPasswordByEmailCode(alice().email, code, 'N3w-password')).toEqual({
       code: 200,
       message: '重置密码成功！',
@@ -186,7 +175,7 @@ describe('codes, reset, strength', () => {
 describe('an RS256 app', () => {
   it('signs in, refreshes and checks RS256 tokens through the wxapp SDK', async () => {
     const rsApp = fx().apps.find((a) => a.tokenAlgorithm === 'RS256')!;
-    const sdk = wxClient(url, { userPoolId: fx().pools[0]!.id, appId: rsApp.id });
+    const sdk = wxClient(mock.url, { userPoolId: fx().pools[0]!.id, appId: rsApp.id });
     const user = await sdk.loginByEmail(alice().email, alice().password);
     const header = JSON.parse(Buffer.from(user.token!.split('.')[0]!, 'base64url').toString()) as {
       alg: string;
@@ -204,7 +193,7 @@ describe('an RS256 app', () => {
 
 describe('plain authing-js-sdk (Node transport, pool header on GraphQL)', () => {
   it('logs in and reads the current user', async () => {
-    const sdk = jsClient(url, ids());
+    const sdk = jsClient(mock.url, ids());
     const user = await sdk.loginByEmail(alice().email, alice().password);
     expect(user.id).toBe(alice().id);
     expect((await sdk.checkLoginStatus()).status).toBe(true);

@@ -5,25 +5,17 @@
  */
 import { DEMO_APPID } from '@genauth-wxapp/fixtures';
 
-import { createMockServer } from '../../src';
-import { rejection, storage, wxClient, type WxClient } from './harness';
+import { rejection, storage, wxClient, type WxClient, officialMock } from './harness';
 import { lastCode, wxLogin } from './mockkit';
 
-const mock = createMockServer();
-let url = '';
+const mock = officialMock();
 const fx = () => mock.store.fixtures.genauth;
 const ids = () => ({ userPoolId: fx().pools[0]!.id, appId: fx().apps[0]!.id });
 const alice = () => fx().accounts[0]!;
 let sdk: WxClient;
 
-beforeAll(async () => {
-  url = await mock.start(0);
-});
-afterAll(() => mock.stop());
 beforeEach(async () => {
-  mock.reset();
-  storage.clear();
-  sdk = wxClient(url, ids());
+  sdk = wxClient(mock.url, ids());
   await sdk.loginByEmail(alice().email, alice().password);
 });
 
@@ -34,7 +26,10 @@ describe('current user and profile', () => {
     expect(me).toMatchObject({ id: alice().id, email: alice().email, token });
     storage.clear();
     const calls: unknown[][] = [];
-    const anon = wxClient(url, { ...ids(), onError: (...a: unknown[]) => calls.push(a) } as never);
+    const anon = wxClient(mock.url, {
+      ...ids(),
+      onError: (...a: unknown[]) => calls.push(a),
+    } as never);
     expect(await anon.getCurrentUser()).toBeNull();
     expect(calls[0]).toEqual([2020, '尚未登录，无权限访问此请求', null]);
   });
@@ -72,7 +67,7 @@ describe('current user and profile', () => {
     await sdk.sendSmsCode(alice().phone);
     const phoneUser = await sdk.updatePhone(
       '13911112222',
-      await lastCode(url, '13911112222'),
+      await lastCode(mock.url, '13911112222'),
       alice().phone,
       '123456',
     );
@@ -83,7 +78,7 @@ describe('current user and profile', () => {
     });
     const emailUser = await sdk.updateEmail(
       'next@example.com',
-      await lastCode(url, 'next@example.com'),
+      await lastCode(mock.url, 'next@example.com'),
     );
     expect(emailUser.email).toBe('next@example.com');
   });
@@ -92,17 +87,17 @@ describe('current user and profile', () => {
 describe('bindings', () => {
   it('bindPhone / unbindPhone / bindEmail / unbindEmail on a WeChat user; 2035, 2200, 2219', async () => {
     storage.clear();
-    const wx = wxClient(url, ids());
-    await wx.loginByCode((await wxLogin(url, DEMO_APPID)).code);
+    const wx = wxClient(mock.url, ids());
+    await wx.loginByCode((await wxLogin(mock.url, DEMO_APPID)).code);
     expect(await rejection(wx.bindPhone(alice().phone, '123456'))).toMatchObject({ code: 2035 });
     await wx.sendSmsCode('13722223333');
-    const bound = await wx.bindPhone('13722223333', await lastCode(url, '13722223333'));
+    const bound = await wx.bindPhone('13722223333', await lastCode(mock.url, '13722223333'));
     expect(bound).toMatchObject({ phone: '13722223333', phoneVerified: true });
     expect(storage.get('_authing_user')).toMatchObject({ phone: '13722223333' });
     expect(await rejection(wx.unbindEmail())).toMatchObject({ code: 2219 });
     expect(await rejection(wx.bindEmail(alice().email, '654321'))).toMatchObject({ code: 2200 });
     await wx.sendEmail('wx@example.com', 'VERIFY_EMAIL');
-    await wx.bindEmail('wx@example.com', await lastCode(url, 'wx@example.com'));
+    await wx.bindEmail('wx@example.com', await lastCode(mock.url, 'wx@example.com'));
     expect((await wx.unbindPhone()).phone).toBeNull();
     expect((await wx.unbindEmail()).email).toBeNull();
     expect(storage.get('_authing_token')).toEqual(expect.any(String));
@@ -111,7 +106,7 @@ describe('bindings', () => {
   it('refuses to unbind the last way to sign in (2217)', async () => {
     storage.clear();
     const phoneOnly = fx().accounts[2]!;
-    const c = wxClient(url, ids());
+    const c = wxClient(mock.url, ids());
     await c.loginByPhonePassword(phoneOnly.phone, phoneOnly.password);
     expect(await rejection(c.unbindPhone())).toMatchObject({
       code: 2217,
@@ -170,7 +165,7 @@ describe('tokens', () => {
     mock.clock.advance(16 * 24 * 3600 * 1000);
     expect(await sdk.checkLoginStatus()).toMatchObject({ code: 2206, status: false });
     storage.clear();
-    expect(await wxClient(url, ids()).checkLoginStatus()).toMatchObject({
+    expect(await wxClient(mock.url, ids()).checkLoginStatus()).toMatchObject({
       code: 2020,
       status: false,
     });
@@ -196,7 +191,7 @@ describe('tokens', () => {
     expect(storage.has('_authing_token')).toBe(false);
     expect(storage.has('_authing_user')).toBe(false);
     expect(await sdk.checkLoginStatus(token)).toMatchObject({ code: 2206, status: false });
-    const again = wxClient(url, { ...ids(), token } as never);
+    const again = wxClient(mock.url, { ...ids(), token } as never);
     expect(await rejection(again.logout())).toMatchObject({ code: 2206 });
   });
 });
@@ -229,12 +224,13 @@ describe('REST profile routes', () => {
   it('linkAccount moves the WeChat identity onto the primary account; unLinkAccount removes it', async () => {
     const primary = storage.get('_authing_token') as string;
     storage.clear();
-    const wx = wxClient(url, ids());
-    const secondary = (await wx.loginByCode((await wxLogin(url, DEMO_APPID)).code)).token as string;
+    const wx = wxClient(mock.url, ids());
+    const secondary = (await wx.loginByCode((await wxLogin(mock.url, DEMO_APPID)).code))
+      .token as string;
     expect(
       await wx.linkAccount({ primaryUserToken: primary, secondaryUserToken: secondary }),
     ).toEqual({ code: 200, message: '绑定成功' });
-    const c = wxClient(url, { ...ids(), token: primary } as never);
+    const c = wxClient(mock.url, { ...ids(), token: primary } as never);
     expect((await c.getCurrentUser()).identities).toHaveLength(1);
     expect(
       await c.unLinkAccount({ primaryUserToken: primary, provider: 'wechat:miniprogram' }),
@@ -245,7 +241,7 @@ describe('REST profile routes', () => {
   it('loginByLdap / loginByAd check the fixture directory (2333 on a wrong password)', async () => {
     storage.clear();
     const [ldap, ad] = fx().directory;
-    const c = wxClient(url, { ...ids(), websocketHost: url } as never);
+    const c = wxClient(mock.url, { ...ids(), websocketHost: mock.url } as never);
     const user = await c.loginByLdap(ldap!.username, ldap!.password);
     expect(user).toMatchObject({ email: ldap!.email, token: expect.any(String) });
     expect(storage.get('_authing_token')).toBe(user.token);
