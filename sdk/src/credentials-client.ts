@@ -98,10 +98,11 @@ export class CredentialsClient extends ClientCore {
 
   /** Checks a password against the pool's strength rule (sent in plain text, as upstream). */
   async checkPasswordStrength(password: string): Promise<CheckPasswordStrengthResult> {
-    const data = await this.transport.graphql<{
-      checkPasswordStrength: CheckPasswordStrengthResult;
-    }>(doc.CHECK_PASSWORD_STRENGTH, { password });
-    return data.checkPasswordStrength;
+    return this.transport.graphqlRoot(
+      doc.CHECK_PASSWORD_STRENGTH,
+      { password },
+      'checkPasswordStrength',
+    );
   }
 
   /** Sends an SMS verification code. Resolves the envelope's `data` (usually `undefined`). */
@@ -165,16 +166,19 @@ export class CredentialsClient extends ClientCore {
     password: string,
     options: { captchaCode?: string; clientIp?: string } = {},
   ): Promise<User> {
-    const data = await this.transport.graphql<{ loginBySubAccount: User }>(
-      doc.LOGIN_BY_SUB_ACCOUNT,
-      {
-        account,
-        password: await this.encrypt(password),
-        captchaCode: options.captchaCode,
-        clientIp: options.clientIp,
-      },
+    const variables = {
+      account,
+      password: await this.encrypt(password),
+      captchaCode: options.captchaCode,
+      clientIp: options.clientIp,
+    };
+    return this.keep(
+      await this.transport.graphqlRoot<User>(
+        doc.LOGIN_BY_SUB_ACCOUNT,
+        variables,
+        'loginBySubAccount',
+      ),
     );
-    return this.keep(data.loginBySubAccount);
   }
 
   /** Logs in through the pool's LDAP connection (password sent as given, as upstream). */
@@ -209,20 +213,12 @@ export class CredentialsClient extends ClientCore {
    * invalid token: the answer has `status: false`.
    */
   async checkLoginStatus(token?: string): Promise<JwtTokenStatus> {
-    const data = await this.transport.graphql<{ checkLoginStatus: JwtTokenStatus }>(
-      doc.CHECK_LOGIN_STATUS,
-      { token },
-    );
-    return data.checkLoginStatus;
+    return this.transport.graphqlRoot(doc.CHECK_LOGIN_STATUS, { token }, 'checkLoginStatus');
   }
 
   /** Sends a verification email for the given scene. */
   async sendEmail(email: string, scene: EmailScene): Promise<CommonMessage> {
-    const data = await this.transport.graphql<{ sendEmail: CommonMessage }>(doc.SEND_EMAIL, {
-      email,
-      scene,
-    });
-    return data.sendEmail;
+    return this.transport.graphqlRoot(doc.SEND_EMAIL, { email, scene }, 'sendEmail');
   }
 
   /** Resets the password with a phone SMS code. */
@@ -232,11 +228,7 @@ export class CredentialsClient extends ClientCore {
     newPassword: string,
   ): Promise<CommonMessage> {
     const variables = { phone, code, newPassword: await this.encrypt(newPassword) };
-    const data = await this.transport.graphql<{ resetPassword: CommonMessage }>(
-      doc.RESET_PASSWORD,
-      variables,
-    );
-    return data.resetPassword;
+    return this.transport.graphqlRoot(doc.RESET_PASSWORD, variables, 'resetPassword');
   }
 
   /** Resets the password with an email code. */
@@ -246,11 +238,7 @@ export class CredentialsClient extends ClientCore {
     newPassword: string,
   ): Promise<CommonMessage> {
     const variables = { email, code, newPassword: await this.encrypt(newPassword) };
-    const data = await this.transport.graphql<{ resetPassword: CommonMessage }>(
-      doc.RESET_PASSWORD,
-      variables,
-    );
-    return data.resetPassword;
+    return this.transport.graphqlRoot(doc.RESET_PASSWORD, variables, 'resetPassword');
   }
 
   /** Rates a password locally: 3 = high, 2 = middle, 1 = low (authing-js-sdk's rule). */
