@@ -40,46 +40,44 @@ function strip(options: Opts | undefined): Record<string, unknown> {
 
 /** `wx.chooseMedia` and the deprecated `wx.chooseImage`, backed by the fixture image. */
 export function createMediaApi(files: TempFiles, picker: MediaPicker, hooks: BridgeHooks) {
+  /** Records the call, then settles it with `reply(picked images)` or `<api>:fail cancel`. */
+  const choose = (
+    api: string,
+    options: Opts | undefined,
+    reply: (picked: ReturnType<TempFiles['addFixtureImage']>[]) => Record<string, unknown>,
+  ) => {
+    picker.calls.push({ api, options: strip(options) });
+    return settle(
+      api,
+      options,
+      async () => {
+        if (picker.take() === 'cancel') throw new WxFail(api, 'cancel');
+        const picked = Array.from({ length: countOf(options) }, () => files.addFixtureImage());
+        return ok(api, reply(picked));
+      },
+      hooks,
+    );
+  };
   return {
     chooseMedia(options?: Opts) {
-      picker.calls.push({ api: 'chooseMedia', options: strip(options) });
-      return settle(
-        'chooseMedia',
-        options,
-        async () => {
-          if (picker.take() === 'cancel') throw new WxFail('chooseMedia', 'cancel');
-          const tempFiles = Array.from({ length: countOf(options) }, () => {
-            const f = files.addFixtureImage();
-            return {
-              tempFilePath: f.path,
-              size: f.bytes.length,
-              duration: 0,
-              height: FIXTURE_PNG_SIZE,
-              width: FIXTURE_PNG_SIZE,
-              thumbTempFilePath: '',
-              fileType: 'image',
-            };
-          });
-          return ok('chooseMedia', { tempFiles, type: 'image' });
-        },
-        hooks,
-      );
+      return choose('chooseMedia', options, (picked) => ({
+        tempFiles: picked.map((f) => ({
+          tempFilePath: f.path,
+          size: f.bytes.length,
+          duration: 0,
+          height: FIXTURE_PNG_SIZE,
+          width: FIXTURE_PNG_SIZE,
+          thumbTempFilePath: '',
+          fileType: 'image',
+        })),
+        type: 'image',
+      }));
     },
     chooseImage(options?: Opts) {
-      picker.calls.push({ api: 'chooseImage', options: strip(options) });
-      return settle(
-        'chooseImage',
-        options,
-        async () => {
-          if (picker.take() === 'cancel') throw new WxFail('chooseImage', 'cancel');
-          const picked = Array.from({ length: countOf(options) }, () => files.addFixtureImage());
-          return ok('chooseImage', {
-            tempFilePaths: picked.map((f) => f.path),
-            tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length })),
-          });
-        },
-        hooks,
-      );
+      return choose('chooseImage', options, (picked) => ({
+        tempFilePaths: picked.map((f) => f.path),
+        tempFiles: picked.map((f) => ({ path: f.path, size: f.bytes.length })),
+      }));
     },
   };
 }
