@@ -39,16 +39,15 @@ describe('AuthenticationClient options', () => {
     expect(DEFAULT_TIMEOUT).toBe(10_000);
   });
 
-  it('strips trailing slashes from host and validates it', () => {
-    const client = new AuthenticationClient({
-      appId: 'a',
-      host: 'http://127.0.0.1:3000//',
-      runtime: runtime(),
-    });
-    expect(client.options.host).toBe('http://127.0.0.1:3000');
-    expect(
-      () => new AuthenticationClient({ appId: 'a', host: 'core.authing.cn', runtime: runtime() }),
-    ).toThrow(/"host" option must be an http\(s\) URL/);
+  it.each([
+    ['host', 'http://127.0.0.1:3000//', 'http://127.0.0.1:3000', 'core.authing.cn'],
+    ['websocketHost', 'https://ws.example.com/', 'https://ws.example.com', 'ws.example.com'],
+  ] as const)('validates %s and strips its trailing slashes', (key, given, kept, bad) => {
+    const client = new AuthenticationClient({ appId: 'a', [key]: given, runtime: runtime() });
+    expect(client.options[key]).toBe(kept);
+    expect(() => new AuthenticationClient({ appId: 'a', [key]: bad, runtime: runtime() })).toThrow(
+      `"${key}" option must be an http(s) URL`,
+    );
   });
 
   it.each([0, -1, Number.NaN, '1000'])('rejects timeout %p', (timeout) => {
@@ -67,23 +66,6 @@ describe('AuthenticationClient options', () => {
     expect(() => new AuthenticationClient({ appId: 'a', runtime: {} as never })).toThrow(
       /"runtime" option must implement request\(\)/,
     );
-  });
-
-  it('validates websocketHost and strips its trailing slash', () => {
-    const client = new AuthenticationClient({
-      appId: 'a',
-      websocketHost: 'https://ws.example.com/',
-      runtime: runtime(),
-    });
-    expect(client.options.websocketHost).toBe('https://ws.example.com');
-    expect(
-      () =>
-        new AuthenticationClient({
-          appId: 'a',
-          websocketHost: 'ws.example.com',
-          runtime: runtime(),
-        }),
-    ).toThrow(/"websocketHost" option must be an http\(s\) URL/);
   });
 
   it('starts logged in with accessToken or token (stored under _authing_token)', () => {
