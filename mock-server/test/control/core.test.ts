@@ -5,10 +5,6 @@ import { T0, wechatHarness } from '../wechat/helpers';
 describe('/__mock/v1 core: clock, state, reset', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   it('reads and moves the clock by advanceMs or to an absolute time', async () => {
     expect((await h.http().get('/__mock/v1/clock').expect(200)).body).toEqual({

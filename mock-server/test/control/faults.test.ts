@@ -7,10 +7,6 @@ import { expectWechatError, wechatHarness } from '../wechat/helpers';
 describe('/__mock/v1/faults: WeChat errcode injection', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
   const otherAppid = () =>
     mock.store.fixtures.wechat.apps.find((a) => a.appid !== DEMO_APPID)!.appid;
   const inject = (fault: Record<string, unknown>) =>

@@ -6,10 +6,6 @@ import { expectWechatError, wechatHarness } from '../wechat/helpers';
 describe('/__mock/v1/wechat: the simulated WeChat client', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
   const post = (path: string, body: unknown) =>
     h
       .http()

@@ -9,12 +9,17 @@ export const T0 = Date.UTC(2024, 0, 1);
 
 /**
  * A mock on a frozen clock plus helpers that drive it over HTTP. Call it inside a `describe`: the
- * server listens for the whole block (one server per file, instead of one per request).
+ * server listens for the whole block (one server per file, instead of one per request), and its
+ * state and clock are reset after each test.
  */
 export function wechatHarness(options: MockServerOptions = {}) {
   const mock: MockServer = createMockServer({ clock: fixedClock(T0), ...options });
   beforeAll(() => mock.start(0));
   afterAll(() => mock.stop());
+  afterEach(() => {
+    mock.reset();
+    mock.clock.reset();
+  });
   const http = () => request(mock.url);
   const secretOf = (appid: string) => mock.store.wechat.apps.get(appid)!.secret;
 

@@ -6,10 +6,6 @@ describe('GET /sns/jscode2session', () => {
   const h = wechatHarness();
   const { mock } = h;
   const fx = () => mock.store.fixtures.wechat;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   it('answers {session_key, openid, unionid} once per code, then 40163', async () => {
     const { code } = await h.login(DEMO_APPID, { openid: DEMO_OPENID });

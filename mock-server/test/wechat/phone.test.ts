@@ -5,10 +5,6 @@ import { expectWechatError, wechatHarness } from './helpers';
 describe('POST /wxa/business/getuserphonenumber', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   async function phoneCode(appid = DEMO_APPID, openid = DEMO_OPENID): Promise<string> {
     const res = await h

@@ -6,10 +6,6 @@ import { expectWechatError, wechatHarness } from './helpers';
 describe('GET /wxa/checksession and /wxa/resetusersessionkey', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   const call = (path: string, q: Record<string, string>) => h.http().get(path).query(q);
   const check = (q: Record<string, string>) => call('/wxa/checksession', q);

@@ -7,10 +7,6 @@ const MIN = 60_000;
 describe('access tokens', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   const token = (q: Record<string, string> = {}) =>
     h

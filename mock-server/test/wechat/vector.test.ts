@@ -7,10 +7,6 @@ import { wechatHarness } from './helpers';
 describe('encrypted data end to end', () => {
   const h = wechatHarness();
   const { mock } = h;
-  afterEach(() => {
-    mock.reset();
-    mock.clock.reset();
-  });
 
   const userInfo = (appid: string, openid: string) =>
     h.http().post('/__mock/v1/wechat/user-info').send({ appid, openid }).expect(200);
