@@ -6,6 +6,13 @@ import {
   lastBody,
   type Scenario,
 } from './harness';
+import type { TestEnv } from '../../src';
+
+/** Gives the current WeChat user `phone` and opens the login page. */
+async function loginPageWithPhone(env: TestEnv, phone: string) {
+  await env.bridge.client.upsertUser({ phone });
+  return env.renderPage(LOGIN);
+}
 
 const OFFICIAL_NO_PHONE_CODE =
   'authing-wxapp-sdk only knows the legacy iv + encryptedData contract: loginByPhone(code, {phoneCode}) sends the object as `iv`, so GenAuth rejects it';
@@ -18,8 +25,7 @@ export const phoneScenarios: Scenario[] = [
     differs: { official: OFFICIAL_NO_PHONE_CODE },
     async run({ env, sdk }) {
       const phone = freshPhone();
-      await env.bridge.client.upsertUser({ phone });
-      const page = await env.renderPage(LOGIN);
+      const page = await loginPageWithPhone(env, phone);
       const detail = await page.phoneButton('#phone-login', 'code');
       const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
       if (sdk === 'official') {
@@ -37,8 +43,7 @@ export const phoneScenarios: Scenario[] = [
     title: 'phone login (legacy iv + encryptedData) with a new phone creates an account with it',
     async run({ env }) {
       const phone = freshPhone();
-      await env.bridge.client.upsertUser({ phone });
-      const page = await env.renderPage(LOGIN);
+      const page = await loginPageWithPhone(env, phone);
       await page.phoneButton('#phone-login-legacy', 'legacy');
       expect(page.data).toMatchObject({ status: 'done', loggedIn: true, userPhone: phone });
       const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
@@ -50,8 +55,7 @@ export const phoneScenarios: Scenario[] = [
     title: 'phone login with a phone that already has an account signs into that account',
     async run({ env }) {
       const account = env.demo.accounts!.find((a) => a.phone !== null)!;
-      await env.bridge.client.upsertUser({ phone: account.phone! });
-      const page = await env.renderPage(LOGIN);
+      const page = await loginPageWithPhone(env, account.phone!);
       await page.phoneButton('#phone-login-legacy', 'legacy');
       expect(page.data).toMatchObject({
         status: 'done',
@@ -66,8 +70,7 @@ export const phoneScenarios: Scenario[] = [
     title: 'getPhone returns the decrypted phone number and stores nothing',
     async run({ env }) {
       const phone = freshPhone();
-      await env.bridge.client.upsertUser({ phone });
-      const page = await env.renderPage(LOGIN);
+      const page = await loginPageWithPhone(env, phone);
       await page.phoneButton('#get-phone', 'legacy');
       expect(page.data).toMatchObject({ status: 'done', phone, loggedIn: false });
       expect(await lastBody(env, WECHAT_GETPHONE)).toHaveProperty('encryptedData');
@@ -79,8 +82,7 @@ export const phoneScenarios: Scenario[] = [
     id: 'phone-deny',
     title: 'the user denies the phone (iOS and Android spellings): nothing is sent',
     async run({ env }) {
-      await env.bridge.client.upsertUser({ phone: freshPhone() });
-      const page = await env.renderPage(LOGIN);
+      const page = await loginPageWithPhone(env, freshPhone());
       const before = (await env.requests(WECHAT_AUTH_BY_PHONE)).length;
       await page.phoneButton('#phone-login', 'deny', 'ios');
       expect(page.data['status']).toBe('denied');
