@@ -90,12 +90,13 @@ export class ProfileClient extends CredentialsClient {
 
   /** Refreshes the token (stores the new one). */
   async refreshToken(): Promise<RefreshTokenResult> {
-    const data = await this.transport.graphql<{ refreshToken: RefreshTokenResult }>(
+    const result = await this.transport.graphqlRoot<RefreshTokenResult>(
       doc.REFRESH_TOKEN,
       {},
+      'refreshToken',
     );
-    this.session.setToken(data.refreshToken.token);
-    return data.refreshToken;
+    this.session.setToken(result.token);
+    return result;
   }
 
   /** Logs out on the server; the local login state is cleared only when the server agrees. */
@@ -129,11 +130,12 @@ export class ProfileClient extends CredentialsClient {
 
   private async udvOp(document: string, root: string, extra: object = {}) {
     const variables = { targetType: 'USER', targetId: this.checkLoggedIn(), ...extra };
-    const data = await this.transport.graphql<Record<string, UserDefinedData[]>>(
+    const list = await this.transport.graphqlRoot<UserDefinedData[] | null>(
       document,
       variables,
+      root,
     );
-    return data[root] ?? [];
+    return list ?? [];
   }
 
   /** The logged-in user's user-defined data, values decoded by type. */
