@@ -15,4 +15,3 @@ export {
 export { PageHandle } from './kit/page';
 export { installMiniprogramGlobals, pageShim, type AppInstance } from './kit/globals';
 export type { SdkChoice, ClientConstructor } from './kit/sdk-choice';
-export { waitFor, sleep } from './kit/wait';
