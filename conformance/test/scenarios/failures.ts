@@ -1,3 +1,4 @@
+import type { PageHandle } from '../../src';
 import { LOGIN, WECHAT_AUTH, type Harness, type Scenario } from './harness';
 
 /** Exchanges `code` at the mock's jscode2session, as some other backend would. */
@@ -13,6 +14,12 @@ async function exchangeElsewhere({ env }: Harness, code: string): Promise<Record
 /** The GenAuth error the page shows, and the WeChat errcode it carries. */
 function shown(data: Record<string, unknown>) {
   return { status: data['status'], code: data['errorCode'], errcode: data['wechatErrcode'] };
+}
+
+/** Taps silent login and expects GenAuth 2500 carrying WeChat `errcode` on the page. */
+async function expectSilentLoginFails(page: PageHandle, errcode: string): Promise<void> {
+  await page.tap('#silent');
+  expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode });
 }
 
 const OFFICIAL_ERROR_SHAPES =
@@ -129,8 +136,7 @@ export const failureScenarios: Scenario[] = [
       for (let i = 0; i < codes.length; i += 25) {
         await Promise.all(codes.slice(i, i + 25).map((code) => exchangeElsewhere(h, code)));
       }
-      await page.tap('#silent');
-      expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode: '45011' });
+      await expectSilentLoginFails(page, '45011');
     },
   },
   {
@@ -139,8 +145,7 @@ export const failureScenarios: Scenario[] = [
     async run({ env }) {
       await env.bridge.client.upsertUser({ blocked: true });
       const page = await env.renderPage(LOGIN);
-      await page.tap('#silent');
-      expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode: '40226' });
+      await expectSilentLoginFails(page, '40226');
     },
   },
   {
@@ -151,8 +156,7 @@ export const failureScenarios: Scenario[] = [
       const { env } = h;
       const page = await env.renderPage(LOGIN);
       await env.injectWechatFault({ route: 'wechat.jscode2session', errcode: -1 });
-      await page.tap('#silent');
-      expect(shown(page.data)).toEqual({ status: 'error', code: '2500', errcode: '-1' });
+      await expectSilentLoginFails(page, '-1');
       expect(await env.wechatFaults()).toEqual([]);
       const sent = (await env.requests(WECHAT_AUTH)).at(-1)?.body as { code: string };
       expect(await exchangeElsewhere(h, sent.code)).toHaveProperty('session_key');
