@@ -4,7 +4,10 @@ import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genaut
 
 import type { MockClock } from '../clock';
 import { hashPassword, passwordLevel } from './model/passwords';
+import { NO_IDENTITIES, NO_UDV, sourceList } from './model/defaults';
 import type { MessageRecord, PoolState, UploadRecord, UserRecord } from './model/types';
+import { UserTable } from './model/user-table';
+import { DEFAULT_PHOTO } from './model/users';
 
 /** GenAuth state: pools (apps, users, UDFs, orgs…), revoked tokens, the outbox, uploads. */
 export interface GenauthState {
@@ -48,8 +51,8 @@ function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
     unionid: null,
     openid: null,
     nickname: a.nickname,
-    registerSource: [source],
-    photo: 'default-user-avatar.png',
+    registerSource: sourceList(source),
+    photo: DEFAULT_PHOTO,
     passwordHash: a.password === null ? null : fixtureHash(seed, a.id, a.password),
     passwordLevel: a.password === null ? null : passwordLevel(a.password),
     subAccount: a.subAccount,
@@ -69,9 +72,16 @@ function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
     createdAt: a.createdAt,
     updatedAt: a.createdAt,
     externalId: null,
-    identities: [],
-    udv: new Map(),
+    identities: NO_IDENTITIES,
+    udv: NO_UDV,
+    ordinal: 0,
   };
+}
+
+function tableOf(users: UserRecord[]): UserTable {
+  const table = new UserTable();
+  for (const u of users) table.set(u.id, u);
+  return table;
 }
 
 /** Fresh GenAuth state from the fixtures: fixture passwords become salted hashes. */
@@ -84,12 +94,11 @@ export function createGenauthState(fixtures: Fixtures, _clock: MockClock): Genau
     pools.set(pool.id, {
       pool,
       apps: new Map(mine<GenauthAppFixture>(g.apps).map((a) => [a.id, a])),
-      users: new Map(mine(g.accounts).map((a) => [a.id, userFromFixture(fixtures.seed, a)])),
+      users: tableOf(mine(g.accounts).map((a) => userFromFixture(fixtures.seed, a))),
       udfs: new Map(mine(g.udfs).map((u) => [u.key, u])),
       orgs: mine(g.orgs),
       resources: mine(g.resources),
       directory: mine(g.directory),
-      identityIndex: new Map(),
     });
   }
   return {
@@ -114,7 +123,10 @@ export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
         tokenAlgorithm: a.tokenAlgorithm,
         connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
       })),
-      users: [...p.users.values()].map((u) => ({ ...u, udv: Object.fromEntries(u.udv) })),
+      users: [...p.users.values()].map(({ ordinal: _, ...u }) => ({
+        ...u,
+        udv: Object.fromEntries(u.udv),
+      })),
       udfs: [...p.udfs.values()],
       orgs: p.orgs,
     })),

@@ -29,9 +29,11 @@ function passwordFields(ctx: Context, password: string) {
 }
 
 function profileFields(profile: Record<string, unknown> | null | undefined) {
-  const out: Partial<UserRecord> & { profile: Record<string, string | null> } = { profile: {} };
+  const out: Partial<UserRecord> = {};
   if (!profile) return out;
-  for (const f of PROFILE_FIELDS) if (typeof profile[f] === 'string') out.profile[f] = profile[f];
+  const fields: Record<string, string | null> = {};
+  for (const f of PROFILE_FIELDS) if (typeof profile[f] === 'string') fields[f] = profile[f];
+  if (Object.keys(fields).length > 0) out.profile = fields;
   if (typeof profile['nickname'] === 'string') out.nickname = profile['nickname'];
   if (typeof profile['photo'] === 'string') out.photo = profile['photo'];
   return out;
@@ -63,7 +65,7 @@ async function register(
     ...id,
     ...('phone' in id ? { phoneVerified: true, phoneCountryCode: '+86' } : {}),
     registerSource: [source],
-    udv: new Map(udv),
+    ...(udv.length > 0 ? { udv: new Map(udv) } : {}),
   });
   if (opts.forceLogin || opts.generateToken)
     return signIn(ctx, tenant, user, opts.clientIp ?? null, true);

@@ -4,7 +4,8 @@ import { consume, findCode } from './codes';
 import { decryptPassword, hashPassword, newSalt, passwordLevel, verifyPassword } from './passwords';
 import { assertSelf, type Caller } from './session';
 import type { PoolState } from './types';
-import { findUser, loginMethods, PROFILE_FIELDS, touch, userView } from './users';
+import { editableProfile } from './defaults';
+import { findUser, loginMethods, PROFILE_FIELDS, touch, updateFields, userView } from './users';
 import { checkPasswordLength, requireEmail, requirePhone } from './validate';
 
 /** `updateUser` input keys the mock refuses, with the code each gets. */
@@ -49,13 +50,15 @@ export function updateUser(
     if (other && other !== user) throw fail(2026);
   }
   for (const f of PROFILE_FIELDS)
-    if (f in input) user.profile[f] = (input[f] as string | null) ?? null;
-  if ('username' in input) user.username = (input['username'] as string | null) ?? null;
+    if (f in input) editableProfile(user)[f] = (input[f] as string | null) ?? null;
+  if ('username' in input)
+    updateFields(pool, user, { username: (input['username'] as string | null) ?? null });
   if (typeof input['nickname'] === 'string' || input['nickname'] === null)
     user.nickname = input['nickname'] as string | null;
   if (typeof input['photo'] === 'string') user.photo = input['photo'];
   if ('oauth' in input) user.oauth = (input['oauth'] as string | null) ?? null;
-  if ('externalId' in input) user.externalId = (input['externalId'] as string | null) ?? null;
+  if ('externalId' in input)
+    updateFields(pool, user, { externalId: (input['externalId'] as string | null) ?? null });
   touch(ctx, user);
   return view(pool, caller);
 }
@@ -99,9 +102,11 @@ export function updatePhone(
     codes.push(findCode(ctx, pool, 'sms', a.oldPhone, a.oldPhoneCode));
   }
   consume(...codes);
-  user.phone = phone;
-  user.phoneVerified = true;
-  user.phoneCountryCode ??= '+86';
+  updateFields(pool, user, {
+    phone,
+    phoneVerified: true,
+    phoneCountryCode: user.phoneCountryCode ?? '+86',
+  });
   touch(ctx, user);
   return view(pool, caller);
 }
@@ -124,8 +129,7 @@ export function updateEmail(
     codes.push(findCode(ctx, pool, 'email', a.oldEmail, a.oldEmailCode));
   }
   consume(...codes);
-  user.email = email;
-  user.emailVerified = true;
+  updateFields(pool, user, { email, emailVerified: true });
   touch(ctx, user);
   return view(pool, caller);
 }
@@ -141,7 +145,7 @@ export function bindPhone(
   requirePhone(phone);
   if (caller.user.phone || findUser(pool, 'phone', phone)) throw fail(2035);
   consume(findCode(ctx, pool, 'sms', phone, phoneCode));
-  Object.assign(caller.user, { phone, phoneVerified: true, phoneCountryCode: '+86' });
+  updateFields(pool, caller.user, { phone, phoneVerified: true, phoneCountryCode: '+86' });
   touch(ctx, caller.user);
   return view(pool, caller);
 }
@@ -157,7 +161,7 @@ export function bindEmail(
   requireEmail(email);
   if (caller.user.email || findUser(pool, 'email', email)) throw fail(2200);
   consume(findCode(ctx, pool, 'email', email, emailCode));
-  Object.assign(caller.user, { email, emailVerified: true });
+  updateFields(pool, caller.user, { email, emailVerified: true });
   touch(ctx, caller.user);
   return view(pool, caller);
 }
@@ -167,7 +171,7 @@ export function unbindPhone(ctx: Context, pool: PoolState, caller: Caller) {
   const user = caller.user;
   if (!user.phone) throw fail(2218);
   if (loginMethods(user) <= 1) throw fail(2217);
-  Object.assign(user, { phone: null, phoneVerified: false, phoneCountryCode: null });
+  updateFields(pool, user, { phone: null, phoneVerified: false, phoneCountryCode: null });
   touch(ctx, user);
   return view(pool, caller);
 }
@@ -177,7 +181,7 @@ export function unbindEmail(ctx: Context, pool: PoolState, caller: Caller) {
   const user = caller.user;
   if (!user.email) throw fail(2219);
   if (loginMethods(user) <= 1) throw fail(2217);
-  Object.assign(user, { email: null, emailVerified: false });
+  updateFields(pool, user, { email: null, emailVerified: false });
   touch(ctx, user);
   return view(pool, caller);
 }

@@ -7,6 +7,8 @@ import type {
   UdfFixture,
 } from '@genauth-wxapp/fixtures';
 
+import type { UserTable } from './user-table';
+
 /** A social identity linked to a user (WeChat mini-program, GitHub…). */
 export interface IdentityRecord {
   provider: string;
@@ -32,7 +34,8 @@ export interface UserRecord {
   unionid: string | null;
   openid: string | null;
   nickname: string | null;
-  registerSource: string[];
+  /** Shared frozen lists (see `defaults.ts`): replace, never mutate. */
+  registerSource: readonly string[];
   photo: string;
   passwordHash: string | null;
   /** Strength of the current password (1 low, 2 middle, 3 high), null without one. */
@@ -44,27 +47,35 @@ export interface UserRecord {
   lastIP: string | null;
   signedUp: string | null;
   blocked: boolean;
-  /** Profile fields that only echo what was set (company, city, website…). */
-  profile: Record<string, string | null>;
+  /**
+   * Profile fields that only echo what was set (company, city, website…). May be the shared
+   * frozen empty profile: write through `editableProfile`.
+   */
+  profile: Readonly<Record<string, string | null>>;
   createdAt: string;
   updatedAt: string;
   externalId: string | null;
-  identities: IdentityRecord[];
-  /** User-defined values, decoded (a NUMBER is a number, a STRING an unquoted string). */
-  udv: Map<string, unknown>;
+  /** Replaced as a whole through `updateFields` (the pool indexes identities). */
+  identities: readonly IdentityRecord[];
+  /**
+   * User-defined values, decoded (a NUMBER is a number, a STRING an unquoted string). May be the
+   * shared empty map: write through `editableUdv`.
+   */
+  udv: ReadonlyMap<string, unknown>;
+  /** Position in the pool's insertion order, set by the pool's {@link UserTable}. */
+  ordinal: number;
 }
 
 /** Everything one user pool holds. */
 export interface PoolState {
   pool: GenauthPoolFixture;
   apps: Map<string, GenauthAppFixture>;
-  users: Map<string, UserRecord>;
+  /** Users by id; indexes every looked-up field (see {@link UserTable}). */
+  users: UserTable;
   udfs: Map<string, UdfFixture>;
   orgs: OrgFixture[];
   resources: AuthorizedResourceFixture[];
   directory: DirectoryAccountFixture[];
-  /** Cache `connectionId:openid` → user; entries are re-checked on use, misses fall back to a scan. */
-  identityIndex: Map<string, UserRecord>;
 }
 
 /** An SMS or e-mail the mock "sent", readable through `GET /__mock/v1/messages`. */

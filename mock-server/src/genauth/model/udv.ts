@@ -1,5 +1,6 @@
 import type { Context } from '../../context';
 import { fail } from '../errors';
+import { editableUdv } from './defaults';
 import type { PoolState, UserRecord } from './types';
 import { touch, udvList } from './users';
 
@@ -53,7 +54,7 @@ export function setUdvs(
   pairs: { key: unknown; value: unknown }[],
 ) {
   const decoded = pairs.map((p) => decodeUdv(pool, p.key, p.value));
-  for (const [k, v] of decoded) user.udv.set(k, v);
+  for (const [k, v] of decoded) editableUdv(user).set(k, v);
   if (decoded.length > 0) touch(ctx, user);
   return udvList(pool, user);
 }
@@ -61,7 +62,7 @@ export function setUdvs(
 /** Removes one value; an undefined key → 2400. */
 export function removeUdv(ctx: Context, pool: PoolState, user: UserRecord, key: string) {
   if (!pool.udfs.has(key)) throw fail(2400, { key });
-  user.udv.delete(key);
+  if (user.udv.has(key)) editableUdv(user).delete(key);
   touch(ctx, user);
   return udvList(pool, user);
 }

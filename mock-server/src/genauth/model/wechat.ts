@@ -8,7 +8,8 @@ import { code2Session, exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import type { IdentityRecord, UserRecord } from './types';
-import { createUser, findByIdentity, findUser, touch } from './users';
+import { editableProfile } from './defaults';
+import { createUser, findByIdentity, findUser, touch, updateFields } from './users';
 import { optionalString, requireString } from './validate';
 
 /** `registerSource` of users created by the mini-program connection. */
@@ -92,10 +93,10 @@ export function applyWechatProfile(
   if (avatar) user.photo = avatar;
   const gender = info['gender'];
   if (gender === 1 || gender === 2 || gender === 0)
-    user.profile['gender'] = gender === 1 ? 'M' : gender === 2 ? 'F' : 'U';
+    editableProfile(user)['gender'] = gender === 1 ? 'M' : gender === 2 ? 'F' : 'U';
   for (const k of ['city', 'province', 'country'] as const) {
     const v = s(k);
-    if (v) user.profile[k] = v;
+    if (v) editableProfile(user)[k] = v;
   }
   touch(ctx, user);
 }
@@ -140,15 +141,18 @@ export function userForSession(
   }
   if (byIdentity && byIdentity !== found) {
     // The phone's account wins: the WeChat identity moves onto it.
-    byIdentity.identities = byIdentity.identities.filter(
-      (i) => !(i.connectionId === conn.id && i.openid === session.openid),
-    );
+    updateFields(pool, byIdentity, {
+      identities: byIdentity.identities.filter(
+        (i) => !(i.connectionId === conn.id && i.openid === session.openid),
+      ),
+    });
   }
-  if (byIdentity !== found) found.identities.push(identity);
-  found.openid ??= session.openid;
-  found.unionid ??= session.unionid ?? null;
-  if (phone && !found.phone)
-    Object.assign(found, { phone, phoneVerified: true, phoneCountryCode: '+86' });
+  updateFields(pool, found, {
+    identities: byIdentity === found ? found.identities : [...found.identities, identity],
+    openid: found.openid ?? session.openid,
+    unionid: found.unionid ?? session.unionid ?? null,
+    ...(phone && !found.phone ? { phone, phoneVerified: true, phoneCountryCode: '+86' } : {}),
+  });
   touch(ctx, found);
   return { user: found, created: false };
 }

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import type { Context } from '../../context';
 import { fail } from '../errors';
 import { requireCaller } from '../model/session';
-import { touch } from '../model/users';
+import { deleteUser, touch, updateFields } from '../model/users';
 import { requireString } from '../model/validate';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
@@ -94,10 +94,12 @@ export function meRoutes(router: Router, ctx: Context): void {
       if (primary.user === secondary.user) throw fail(2231, { field: 'secondaryUserToken' });
       if (secondary.user.identities.length === 0)
         throw fail(2231, { field: 'secondaryUserToken' }, '副账号没有可关联的身份源');
-      primary.user.identities.push(...secondary.user.identities);
-      primary.user.unionid ??= secondary.user.unionid;
-      primary.user.openid ??= secondary.user.openid;
-      t.pool.users.delete(secondary.user.id);
+      deleteUser(t.pool, secondary.user);
+      updateFields(t.pool, primary.user, {
+        identities: [...primary.user.identities, ...secondary.user.identities],
+        unionid: primary.user.unionid ?? secondary.user.unionid,
+        openid: primary.user.openid ?? secondary.user.openid,
+      });
       ctx.store.genauth.revoked.add(secondaryToken);
       touch(ctx, primary.user);
       ok(res, undefined, '绑定成功');
@@ -111,13 +113,14 @@ export function meRoutes(router: Router, ctx: Context): void {
       const body = bodyOf(req);
       const primaryToken = requireString(body['primaryUserToken'], 'primaryUserToken');
       const provider = requireString(body['provider'], 'provider');
-      const { user } = await requireCaller(ctx, tenant(), primaryToken);
+      const t = tenant();
+      const { user } = await requireCaller(ctx, t, primaryToken);
       const before = user.identities.length;
       const kept = user.identities.filter((i) => i.provider !== provider);
       if (kept.length === before) throw fail(2004, { provider }, '用户未绑定此身份源');
       if (kept.length === 0 && !user.email && !user.phone && !(user.username && user.passwordHash))
         throw fail(2217);
-      user.identities = kept;
+      updateFields(t.pool, user, { identities: kept });
       touch(ctx, user);
       ok(res, undefined, '解绑成功');
     }),
