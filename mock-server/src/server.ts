@@ -5,7 +5,9 @@ import express, { type Express } from 'express';
 
 import { MockClock } from './clock';
 import type { Context } from './context';
+import { createControlApi } from './control/api';
 import { controlApp } from './control/app';
+import type { ControlApi, ResetResult } from './control/types';
 import { genauthApp } from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
 import { Journal, journalMiddleware } from './journal';
@@ -24,14 +26,22 @@ export interface MockServer {
   readonly clock: MockClock;
   /** The explicit context shared by every app. */
   readonly context: Context;
+  /**
+   * The control API in process: what `/__mock/v1` serves over HTTP, as typed functions
+   * (`mock.control.wechat.login({ appid })`, `mock.control.faults.add(…)`, …).
+   */
+  readonly control: ControlApi;
   /** `http://host:port` once started, `''` before. */
   readonly url: string;
   /** Listens on `port` (0 = a free port) and resolves to the base URL. */
   start(port?: number): Promise<string>;
   /** Stops listening and closes open connections. */
   stop(): Promise<void>;
-  /** Back to the seeded state (optionally of another seed); the clock is untouched. */
-  reset(seed?: string): void;
+  /**
+   * Back to the seeded state (optionally of another seed), with no faults and an empty request
+   * journal, exactly like `POST /__mock/v1/reset`; the clock is untouched.
+   */
+  reset(seed?: string): ResetResult;
 }
 
 /**
@@ -57,6 +67,8 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     baseUrl: () => url,
   };
 
+  const control = createControlApi(context);
+
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
@@ -64,7 +76,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   app.use(journalMiddleware(journal, () => clock.now()));
   app.use(wechatApp(context));
   app.use(genauthApp(context));
-  app.use('/__mock/v1', controlApp(context));
+  app.use('/__mock/v1', controlApp(context, control));
   app.use(notFound);
   app.use(lastResort(resolved.log));
 
@@ -74,6 +86,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     store,
     clock,
     context,
+    control,
     get url() {
       return url;
     },
@@ -101,7 +114,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       });
     },
     reset(seed?: string) {
-      store.reset(seed);
+      return control.reset(seed);
     },
   };
 }

@@ -53,7 +53,7 @@ export function createStore(
         now: clock.now(),
         wechat: snapshotWechat(wechat),
         genauth: snapshotGenauth(genauth),
-        demo: demoSection(fixtures),
+        demo: demoSection(fixtures) ?? {},
       };
     },
   };

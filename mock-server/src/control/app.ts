@@ -3,20 +3,28 @@ import { Router } from 'express';
 import type { Context } from '../context';
 import { coreControl } from './core';
 import { faultsControl } from './faults';
+import { controlJson } from './fields';
 import { genauthControl } from './genauth';
 import { journalControl } from './journal';
+import { CONTROL_ROUTES } from './routes';
+import type { ControlApi } from './types';
 import { wechatControl } from './wechat';
 
 /**
- * The `/__mock/v1` control surface (JSON, usable with curl): the simulated WeChat client, the
- * clock, state and reset, WeChat faults, the request journal, and the GenAuth message outbox.
+ * The `/__mock/v1` control surface (JSON, usable with curl): thin HTTP adapters over `api` for
+ * the simulated WeChat client, the clock, state and reset, WeChat faults, the request journal
+ * and the GenAuth message outbox. `GET /` lists the routes.
  */
-export function controlApp(ctx: Context): Router {
+export function controlApp(ctx: Context, api: ControlApi): Router {
   const router = Router();
-  router.use(coreControl(ctx));
-  router.use(faultsControl(ctx));
-  router.use('/wechat', wechatControl(ctx));
-  router.use(genauthControl(ctx));
-  router.use(journalControl(ctx));
+  const json = controlJson(ctx);
+  router.get('/', (_req, res) => {
+    res.json({ routes: CONTROL_ROUTES });
+  });
+  router.use(coreControl(api, json));
+  router.use(faultsControl(api, json));
+  router.use('/wechat', wechatControl(api, json));
+  router.use(genauthControl(api));
+  router.use(journalControl(api));
   return router;
 }

@@ -1,21 +1,8 @@
 import type { ErrorRequestHandler } from 'express';
 
-/** A control-surface failure, rendered as HTTP `status` with `{error, message}`. */
-export class ControlError extends Error {
-  override readonly name = 'ControlError';
-  constructor(
-    readonly status: 400 | 404 | 409 | 413,
-    readonly error: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ControlError } from './error';
 
-/** 400 naming the field that is missing or of the wrong type. */
-export function badField(field: string, expected: string): ControlError {
-  return new ControlError(400, 'invalid_field', `"${field}" must be ${expected}`);
-}
+export { ControlError, badField } from './error';
 
 /**
  * Renders {@link ControlError}s and body-parser failures (malformed JSON, oversized bodies) as

@@ -1,84 +1,46 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 
-import type { Context } from '../context';
-import { ERRCODES, type Errcode } from '../wechat/errcodes';
-import {
-  FAULT_ROUTES,
-  addFault,
-  clearFaults,
-  type FaultRoute,
-  type WechatFault,
-} from '../wechat/faults';
-import { ControlError, badField, controlErrors } from './errors';
-import { bodyOf, controlJson, optionalInt, optionalString } from './fields';
+import { badField, controlErrors } from './errors';
+import { bodyOf, optionalInt, optionalString } from './fields';
+import type { ControlApi, FaultInput } from './types';
+import { LIMITS, checkErrcode, checkFaultRoute } from './values';
 
 const FIELDS = new Set(['route', 'errcode', 'times', 'appid', 'delayMs']);
-const MAX_TIMES = 1000;
-const MAX_DELAY_MS = 60_000;
 
-/** A fault as the control surface shows it (with the errmsg it answers and the calls left). */
-function faultView(f: WechatFault) {
-  return {
-    id: f.id,
-    route: f.route,
-    errcode: f.errcode,
-    errmsg: ERRCODES[f.errcode],
-    times: f.remaining,
-    appid: f.appid,
-    delayMs: f.delayMs,
-  };
-}
-
-/** Validates a `POST /faults` body; nothing is added unless all of it is valid. */
-function parseFault(ctx: Context, body: Record<string, unknown>): Omit<WechatFault, 'id'> {
+/** Reads a `POST /faults` body: known fields only, each of the right type and range. */
+function parseFault(body: Record<string, unknown>): FaultInput {
   const unknown = Object.keys(body).find((k) => !FIELDS.has(k));
   if (unknown !== undefined) throw badField(unknown, `absent (fields: ${[...FIELDS].join(', ')})`);
-  const { route, errcode } = body;
-  if (typeof route !== 'string' || !Object.hasOwn(FAULT_ROUTES, route)) {
-    throw badField('route', `one of ${Object.keys(FAULT_ROUTES).join(', ')}`);
-  }
-  if (typeof errcode !== 'number' || !Object.hasOwn(ERRCODES, errcode)) {
-    throw badField(
-      'errcode',
-      `a WeChat errcode the mock knows (${Object.keys(ERRCODES).join(', ')})`,
-    );
-  }
-  const times = optionalInt(body, 'times', 1, MAX_TIMES) ?? 1;
-  const delayMs = optionalInt(body, 'delayMs', 0, MAX_DELAY_MS) ?? 0;
-  const appid = optionalString(body, 'appid') ?? null;
-  if (appid !== null && !ctx.store.wechat.apps.has(appid)) {
-    throw new ControlError(404, 'unknown_app', `no WeChat app ${appid}`);
-  }
+  const route = checkFaultRoute(body['route']);
+  const errcode = checkErrcode(body['errcode']);
+  const times = optionalInt(body, 'times', ...LIMITS.faultTimes);
+  const delayMs = optionalInt(body, 'delayMs', ...LIMITS.faultDelayMs);
+  const appid = optionalString(body, 'appid');
   return {
-    route: route as FaultRoute,
-    errcode: errcode as Errcode,
-    remaining: times,
-    appid,
-    delayMs,
+    route,
+    errcode,
+    ...(times === undefined ? {} : { times }),
+    ...(delayMs === undefined ? {} : { delayMs }),
+    ...(appid === undefined ? {} : { appid }),
   };
 }
 
 /**
- * WeChat fault injection:
- * - `POST /faults {route, errcode, times?, appid?, delayMs?}` → 201 `{fault}`: the next `times`
- *   calls of `route` (of `appid` only, when given) answer `errcode` without touching state,
- *   held `delayMs` first — also GenAuth's in-process jscode2session;
+ * WeChat fault injection, over {@link ControlApi}:
+ * - `POST /faults {route, errcode, times?, appid?, delayMs?}` → 201 `{fault}`;
  * - `GET /faults` → `{faults}` (pending, oldest first); `DELETE /faults` → `{cleared}`.
- * `POST /reset` clears them too (they live in the WeChat state).
  */
-export function faultsControl(ctx: Context): Router {
+export function faultsControl(api: ControlApi, json: RequestHandler): Router {
   const router = Router();
-  const json = controlJson(ctx);
 
   router.get('/faults', (_req, res) => {
-    res.json({ faults: ctx.store.wechat.faults.pending.map(faultView) });
+    res.json({ faults: api.faults.list() });
   });
   router.post('/faults', json, (req, res) => {
-    const fault = addFault(ctx, parseFault(ctx, bodyOf(req)));
-    res.status(201).json({ fault: faultView(fault) });
+    res.status(201).json({ fault: api.faults.add(parseFault(bodyOf(req))) });
   });
   router.delete('/faults', (_req, res) => {
-    res.json({ cleared: clearFaults(ctx) });
+    res.json({ cleared: api.faults.clear() });
   });
 
   router.use(controlErrors);

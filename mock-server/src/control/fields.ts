@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
 import { badField } from './errors';
+import { checkInt, checkString } from './values';
 
 /** JSON bodies of any content type (so plain `curl -d` works), capped at `bodyLimit`. */
 export function controlJson(ctx: Context): RequestHandler {
@@ -20,9 +21,7 @@ export function bodyOf(req: Request): Record<string, unknown> {
 
 /** A required non-empty string field. */
 export function requiredString(body: Record<string, unknown>, field: string): string {
-  const value = body[field];
-  if (typeof value !== 'string' || value === '') throw badField(field, 'a non-empty string');
-  return value;
+  return checkString(field, body[field]);
 }
 
 /** An optional non-empty string field. */
@@ -45,9 +44,5 @@ export function optionalInt(
   max: number,
 ): number | undefined {
   const value = body[field];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw badField(field, `an integer from ${min} to ${max}`);
-  }
-  return value;
+  return value === undefined ? undefined : checkInt(field, value, [min, max]);
 }

@@ -1,22 +1,22 @@
 import { Router } from 'express';
 
-import type { Context } from '../context';
+import type { ControlApi, JournalFilter } from './types';
 
 /**
- * `GET /requests?path=&method=` lists what the mock received (newest last);
- * `DELETE /requests` clears the journal.
+ * `GET /requests?path=&method=` lists what the mock received (newest last); a repeated or
+ * non-string filter is ignored. `DELETE /requests` clears the journal.
  */
-export function journalControl(ctx: Context): Router {
+export function journalControl(api: ControlApi): Router {
   const router = Router();
   router.get('/requests', (req, res) => {
     const q = req.query as Record<string, unknown>;
-    const filter: { path?: string; method?: string } = {};
+    const filter: JournalFilter = {};
     if (typeof q['path'] === 'string') filter.path = q['path'];
     if (typeof q['method'] === 'string') filter.method = q['method'];
-    res.json({ requests: ctx.journal.list(filter) });
+    res.json({ requests: api.journal.list(filter) });
   });
   router.delete('/requests', (_req, res) => {
-    ctx.journal.clear();
+    api.journal.clear();
     res.json({ cleared: true });
   });
   return router;

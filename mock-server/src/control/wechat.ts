@@ -1,69 +1,61 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 
-import type { Context } from '../context';
-import { login, phoneNumber, requireUser, userInfo } from '../wechat/client';
-import { currentSession, expireSession } from '../wechat/sessions';
-import { upsertUser } from '../wechat/users';
-import { badField, controlErrors } from './errors';
-import { bodyOf, controlJson, optionalInt, optionalString, requiredString } from './fields';
+import { controlErrors } from './errors';
+import { bodyOf, optionalInt, optionalString, requiredString } from './fields';
+import type { ControlApi, UpsertUserInput, WechatUserRef } from './types';
+import { LIMITS } from './values';
 
-/** Canonical base64 of 16 bytes: what a WeChat session_key is. */
-const SESSION_KEY = /^[A-Za-z0-9+/]{21}[AQgw]==$/;
-
-function sessionKeyField(value: string | undefined): string | undefined {
-  if (value !== undefined && !SESSION_KEY.test(value)) {
-    throw badField('sessionKey', 'base64 of 16 bytes (24 characters)');
-  }
-  return value;
+/** `{appid, openid}` of a body or query. */
+function userRef(fields: Record<string, unknown>): WechatUserRef {
+  return { appid: requiredString(fields, 'appid'), openid: requiredString(fields, 'openid') };
 }
 
 /**
- * The simulated WeChat client (`/__mock/v1/wechat/…`):
- * - `POST /login {appid, openid?, sessionKey?, count?}` → `{code, openid}` — `wx.login`;
+ * The simulated WeChat client (`/__mock/v1/wechat/…`), over {@link ControlApi}:
+ * - `POST /login {appid, openid?, sessionKey?, count?}` → `{code, openid}` (+ `codes` with `count`);
  * - `POST /user-info {appid, openid}` → `{userInfo, rawData, signature, encryptedData, iv}`;
  * - `POST /phone-number {appid, openid}` → `{errMsg, code, encryptedData, iv}`;
  * - `POST /users {appid, openid?, nickName?, avatarUrl?, phone?, unionid?, blocked?, …}`;
  * - `GET /sessions?appid&openid` and `POST /sessions/expire {appid, openid}`.
  */
-export function wechatControl(ctx: Context): Router {
+export function wechatControl(api: ControlApi, json: RequestHandler): Router {
   const router = Router();
-  const json = controlJson(ctx);
 
   router.post('/login', json, (req, res) => {
     const body = bodyOf(req);
     const appid = requiredString(body, 'appid');
     const openid = optionalString(body, 'openid');
-    const sessionKey = sessionKeyField(optionalString(body, 'sessionKey'));
-    const count = optionalInt(body, 'count', 1, 1000);
-    const result = login(ctx, { appid, openid, sessionKey, count });
+    const sessionKey = optionalString(body, 'sessionKey');
+    const count = optionalInt(body, 'count', ...LIMITS.loginCount);
+    const result = api.wechat.login({
+      appid,
+      ...(openid === undefined ? {} : { openid }),
+      ...(sessionKey === undefined ? {} : { sessionKey }),
+      ...(count === undefined ? {} : { count }),
+    });
     res.json(count === undefined ? { code: result.code, openid: result.openid } : result);
   });
 
   router.post('/user-info', json, (req, res) => {
-    const body = bodyOf(req);
-    res.json(userInfo(ctx, requiredString(body, 'appid'), requiredString(body, 'openid')));
+    res.json(api.wechat.userInfo(userRef(bodyOf(req))));
   });
 
   router.post('/phone-number', json, (req, res) => {
-    const body = bodyOf(req);
-    res.json(phoneNumber(ctx, requiredString(body, 'appid'), requiredString(body, 'openid')));
+    res.json(api.wechat.phoneNumber(userRef(bodyOf(req))));
   });
 
   router.post('/users', json, (req, res) => {
-    const { user, created } = upsertUser(ctx, bodyOf(req));
-    res.status(created ? 201 : 200).json({ user, created });
+    // The profile fields are checked as a whole by the API, before anything changes.
+    const result = api.wechat.upsertUser(bodyOf(req) as unknown as UpsertUserInput);
+    res.status(result.created ? 201 : 200).json(result);
   });
 
   router.get('/sessions', (req, res) => {
-    const query = req.query as Record<string, unknown>;
-    const user = requireUser(ctx, requiredString(query, 'appid'), requiredString(query, 'openid'));
-    res.json({ session: currentSession(ctx, user) ?? null });
+    res.json({ session: api.wechat.session(userRef(req.query as Record<string, unknown>)) });
   });
 
   router.post('/sessions/expire', json, (req, res) => {
-    const body = bodyOf(req);
-    const user = requireUser(ctx, requiredString(body, 'appid'), requiredString(body, 'openid'));
-    res.json({ expired: expireSession(ctx, user) });
+    res.json({ expired: api.wechat.expireSession(userRef(bodyOf(req))) });
   });
 
   router.use(controlErrors);

@@ -1,13 +1,15 @@
 import type { Fixtures } from '@genauth-wxapp/fixtures';
 
+import type { MockDemo } from '../control/types';
+
 /**
  * The `demo` section of `GET /__mock/v1/state` and of the CLI banner: the default pool, its apps
  * and the demo accounts with their plaintext demo passwords (the store keeps only hashes).
  */
-export function demoSection(fixtures: Fixtures): Record<string, unknown> {
+export function demoSection(fixtures: Fixtures): MockDemo | undefined {
   const g = fixtures.genauth;
   const pool = g.pools[0];
-  if (!pool) return {};
+  if (!pool) return undefined;
   const inPool = <T extends { poolId: string }>(list: T[]) =>
     list.filter((x) => x.poolId === pool.id);
   return {
@@ -39,31 +41,19 @@ export function demoSection(fixtures: Fixtures): Record<string, unknown> {
 
 /** Banner lines the CLI prints for the GenAuth side. */
 export function demoBanner(fixtures: Fixtures, baseUrl: string): string[] {
-  const demo = demoSection(fixtures) as {
-    userPoolId?: string;
-    apps?: { appId: string; name: string; wechatAppid: string | null }[];
-    accounts?: {
-      email: string | null;
-      username: string | null;
-      phone: string | null;
-      subAccount: string | null;
-      password: string | null;
-    }[];
-    directory?: { kind: string; username: string; password: string }[];
-    fixedCodes?: { to: string; code: string }[];
-  };
-  if (!demo.userPoolId) return [];
-  const app = demo.apps?.[0];
+  const demo = demoSection(fixtures);
+  if (!demo) return [];
+  const app = demo.apps[0];
   const lines = [
     `GenAuth   host ${baseUrl}  userPoolId ${demo.userPoolId}${app ? `  appId ${app.appId} (${app.name}, WeChat ${app.wechatAppid ?? '-'})` : ''}`,
   ];
-  for (const a of demo.accounts ?? []) {
+  for (const a of demo.accounts) {
     const login = [a.email, a.username, a.phone, a.subAccount].filter(Boolean).join(' / ');
     lines.push(`  account  ${login}  password ${a.password ?? '-'}`);
   }
-  for (const d of demo.directory ?? [])
+  for (const d of demo.directory)
     lines.push(`  ${d.kind.padEnd(8)} ${d.username}  password ${d.password}`);
-  for (const c of demo.fixedCodes ?? []) lines.push(`  code     ${c.to} → ${c.code}`);
+  for (const c of demo.fixedCodes) lines.push(`  code     ${c.to} → ${c.code}`);
   lines.push(`  codes    GET ${baseUrl}/__mock/v1/messages?to=<phone|email>`);
   return lines;
 }

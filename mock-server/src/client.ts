@@ -1,0 +1,138 @@
+/**
+ * The control API over HTTP: `createControlClient(url)` gives a {@link ControlClient}, the same
+ * methods as `mock.control` returning Promises, for a mock in another process (a CLI, a bench,
+ * a device). Loads no server code: only types and `fetch`.
+ * Published as `@genauth-wxapp/mock-server/client`.
+ */
+import { ControlError } from './control/error';
+import type {
+  ControlClient,
+  FaultView,
+  JournalEntry,
+  LoginResult,
+  MessageView,
+  SessionView,
+} from './control/types';
+
+export { ControlError } from './control/error';
+export type * from './control/types';
+
+/** Options of {@link createControlClient}. */
+export interface ControlClientOptions {
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+/** `?a=1&b=2` of the defined string fields of `query` ('' when none). */
+function search(query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A client for the control surface of the mock at `url` (its base URL, e.g.
+ * `http://127.0.0.1:3000`). Every method calls `${url}/__mock/v1/…` and resolves to what the
+ * same method of `mock.control` returns; a non-2xx answer rejects with a {@link ControlError}
+ * carrying its status and `{error, message}`.
+ *
+ * @example
+ * const control = createControlClient('http://127.0.0.1:3000');
+ * const { code } = await control.wechat.login({ appid: 'wx4f4bc4dec97d474b' });
+ */
+export function createControlClient(
+  url: string,
+  options: ControlClientOptions = {},
+): ControlClient {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const base = `${url.replace(/\/+$/, '')}/__mock/v1`;
+
+  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!res.ok) {
+      const err = (parsed ?? {}) as { error?: unknown; message?: unknown };
+      throw new ControlError(
+        res.status,
+        typeof err.error === 'string' ? err.error : 'http_error',
+        typeof err.message === 'string' ? err.message : `${method} ${path} answered ${res.status}`,
+      );
+    }
+    return parsed as T;
+  }
+
+  return {
+    wechat: {
+      async login(input) {
+        const res = await call<Omit<LoginResult, 'codes'> & { codes?: string[] }>(
+          'POST',
+          '/wechat/login',
+          input,
+        );
+        return { code: res.code, openid: res.openid, codes: res.codes ?? [res.code] };
+      },
+      userInfo: (user) => call('POST', '/wechat/user-info', user),
+      phoneNumber: (user) => call('POST', '/wechat/phone-number', user),
+      upsertUser: (input) => call('POST', '/wechat/users', input),
+      async session(user) {
+        return (
+          await call<{ session: SessionView | null }>(
+            'GET',
+            `/wechat/sessions${search({ ...user })}`,
+          )
+        ).session;
+      },
+      async expireSession(user) {
+        return (await call<{ expired: boolean }>('POST', '/wechat/sessions/expire', user)).expired;
+      },
+    },
+    faults: {
+      async add(fault) {
+        return (await call<{ fault: FaultView }>('POST', '/faults', fault)).fault;
+      },
+      async list() {
+        return (await call<{ faults: FaultView[] }>('GET', '/faults')).faults;
+      },
+      async clear() {
+        return (await call<{ cleared: number }>('DELETE', '/faults')).cleared;
+      },
+    },
+    clock: {
+      get: () => call('GET', '/clock'),
+      advance: (ms) => call('POST', '/clock', { advanceMs: ms }),
+      set: (now) => call('POST', '/clock', { now }),
+    },
+    journal: {
+      async list(filter = {}) {
+        const query = search({ path: filter.path, method: filter.method });
+        return (await call<{ requests: JournalEntry[] }>('GET', `/requests${query}`)).requests;
+      },
+      async clear() {
+        await call('DELETE', '/requests');
+      },
+    },
+    messages: {
+      async list(query) {
+        const q = search({ to: query.to, pool: query.pool });
+        return (await call<{ messages: MessageView[] }>('GET', `/messages${q}`)).messages;
+      },
+    },
+    state: () => call('GET', '/state'),
+    reset: (seed) => call('POST', '/reset', seed === undefined ? {} : { seed }),
+    demo: () => call('GET', '/demo'),
+  };
+}

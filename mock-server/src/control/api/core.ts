@@ -1,0 +1,63 @@
+import type { Context } from '../../context';
+import { demoSection } from '../../genauth/demo';
+import { ControlError, badField } from '../error';
+import type { ClockView, ControlApi, MockState } from '../types';
+import { checkAdvance, checkInstant, checkRecipient } from '../values';
+
+type CoreApi = Pick<ControlApi, 'clock' | 'journal' | 'messages' | 'state' | 'reset' | 'demo'>;
+
+/** The clock, journal, GenAuth outbox, state, reset and demo controls over `ctx`. */
+export function coreApi(ctx: Context): CoreApi {
+  const clockView = (): ClockView => {
+    const now = ctx.clock.now();
+    return { now, iso: new Date(now).toISOString() };
+  };
+  return {
+    clock: {
+      get: clockView,
+      advance(ms) {
+        ctx.clock.advance(checkAdvance(ms));
+        return clockView();
+      },
+      set(now) {
+        ctx.clock.set(checkInstant(now));
+        return clockView();
+      },
+    },
+    journal: {
+      list(filter = {}) {
+        return structuredClone(ctx.journal.list(filter));
+      },
+      clear() {
+        ctx.journal.clear();
+      },
+    },
+    messages: {
+      list(query) {
+        const to = checkRecipient(query.to);
+        const { pool } = query;
+        if (pool !== undefined && typeof pool !== 'string')
+          throw badField('pool', 'one user pool id');
+        return ctx.store.genauth.messages
+          .filter((m) => m.to === to && (pool === undefined || m.poolId === pool))
+          .map((m) => ({ ...m }));
+      },
+    },
+    state() {
+      return structuredClone(ctx.store.snapshot()) as unknown as MockState;
+    },
+    reset(seed) {
+      if (seed !== undefined && typeof seed !== 'string') throw badField('seed', 'a string');
+      ctx.store.reset(seed);
+      ctx.journal.clear();
+      return { reset: true, seed: ctx.store.fixtures.seed };
+    },
+    demo() {
+      const demo = demoSection(ctx.store.fixtures);
+      if (!demo) {
+        throw new ControlError(404, 'no_demo', 'the fixtures have no GenAuth user pool');
+      }
+      return structuredClone(demo);
+    },
+  };
+}

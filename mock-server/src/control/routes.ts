@@ -1,0 +1,55 @@
+import type { ControlRouteInfo } from './types';
+
+/** Every route of the control surface, as `GET /__mock/v1` lists them. */
+export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
+  { method: 'GET', path: '/', summary: 'this index of the control routes' },
+  {
+    method: 'POST',
+    path: '/wechat/login',
+    summary: 'wx.login: mint codes {appid, openid?, sessionKey?, count?}',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/user-info',
+    summary: 'getUserInfo payload {appid, openid}, under the current session key',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/phone-number',
+    summary: 'getPhoneNumber button detail {appid, openid}',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/users',
+    summary: 'create or update a WeChat user {appid, openid?, profile fields…}',
+  },
+  {
+    method: 'GET',
+    path: '/wechat/sessions',
+    summary: 'the live session of ?appid&openid, or null',
+  },
+  { method: 'POST', path: '/wechat/sessions/expire', summary: 'end a session now {appid, openid}' },
+  {
+    method: 'POST',
+    path: '/faults',
+    summary: 'inject a WeChat fault {route, errcode, times?, appid?, delayMs?}',
+  },
+  { method: 'GET', path: '/faults', summary: 'pending WeChat faults, oldest first' },
+  { method: 'DELETE', path: '/faults', summary: 'drop every pending fault' },
+  { method: 'GET', path: '/clock', summary: 'the mock clock {now, iso}' },
+  { method: 'POST', path: '/clock', summary: 'move the clock {advanceMs} or set it {now}' },
+  { method: 'GET', path: '/state', summary: 'the whole state as JSON' },
+  {
+    method: 'GET',
+    path: '/demo',
+    summary: 'the demo tenancy: pool, apps, accounts with passwords, codes',
+  },
+  {
+    method: 'POST',
+    path: '/reset',
+    summary: 'back to the seeded state {seed?}, journal and faults cleared',
+  },
+  { method: 'GET', path: '/requests', summary: 'the request journal ?path&method, newest last' },
+  { method: 'DELETE', path: '/requests', summary: 'clear the request journal' },
+  { method: 'GET', path: '/messages', summary: 'SMS and e-mail codes sent ?to&pool, newest last' },
+]);

@@ -1,0 +1,83 @@
+/**
+ * Value checks shared by the control API and its HTTP routes, so both reject a bad value with the
+ * same `invalid_field` error. Pure: no state, no Express.
+ */
+import { ERRCODES, type Errcode } from '../wechat/errcodes';
+import { FAULT_ROUTES, type FaultRoute } from '../wechat/faults';
+import { badField } from './error';
+
+/** Inclusive ranges of the numeric control fields. */
+export const LIMITS = Object.freeze({
+  loginCount: [1, 1000],
+  faultTimes: [1, 1000],
+  faultDelayMs: [0, 60_000],
+} as const);
+
+/** An integer within `[min, max]`. */
+export function checkInt(field: string, value: unknown, [min, max]: readonly [number, number]) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw badField(field, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** A non-empty string. */
+export function checkString(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw badField(field, 'a non-empty string');
+  return value;
+}
+
+/** Canonical base64 of 16 bytes: what a WeChat session_key is. */
+const SESSION_KEY = /^[A-Za-z0-9+/]{21}[AQgw]==$/;
+
+/** A session_key to pin. */
+export function checkSessionKey(value: unknown): string {
+  if (typeof value !== 'string' || !SESSION_KEY.test(value)) {
+    throw badField('sessionKey', 'base64 of 16 bytes (24 characters)');
+  }
+  return value;
+}
+
+/** A route name of `FAULT_ROUTES`. */
+export function checkFaultRoute(value: unknown): FaultRoute {
+  if (typeof value !== 'string' || !Object.hasOwn(FAULT_ROUTES, value)) {
+    throw badField('route', `one of ${Object.keys(FAULT_ROUTES).join(', ')}`);
+  }
+  return value as FaultRoute;
+}
+
+/** An errcode the mock knows. */
+export function checkErrcode(value: unknown): Errcode {
+  if (typeof value !== 'number' || !Object.hasOwn(ERRCODES, value)) {
+    throw badField(
+      'errcode',
+      `a WeChat errcode the mock knows (${Object.keys(ERRCODES).join(', ')})`,
+    );
+  }
+  return value as Errcode;
+}
+
+/** A clock step: a finite number of milliseconds. */
+export function checkAdvance(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw badField('advanceMs', 'a finite number of milliseconds');
+  }
+  return value;
+}
+
+/** `now` as epoch milliseconds or an ISO date string, in epoch milliseconds. */
+export function checkInstant(value: unknown): number {
+  const ms = typeof value === 'string' ? Date.parse(value) : value;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw badField('now', 'epoch milliseconds or an ISO date string');
+  }
+  return ms;
+}
+
+/** The `to` of a message query, trimmed. */
+export function checkRecipient(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw badField('to', 'a phone number or e-mail');
+  }
+  return value.trim();
+}
