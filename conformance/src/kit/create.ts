@@ -7,6 +7,7 @@ import type { NetworkTimeouts } from '../bridge';
 import { controlJson } from '../bridge/http';
 import { TestEnv } from './env';
 import { DEMO_MINIPROGRAM, type AppConfig, type DemoSection, type TestEnvOptions } from './options';
+import { preflight } from './preflight';
 
 function readAppJson(root: string): {
   pages?: string[];
@@ -31,6 +32,7 @@ function readAppJson(root: string): {
  * await env.stop();
  */
 export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
+  preflight(options.root ?? DEMO_MINIPROGRAM);
   const mock =
     options.mock ??
     createMockServer({ ...options.mockOptions, ...(options.seed ? { seed: options.seed } : {}) });

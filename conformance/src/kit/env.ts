@@ -1,10 +1,8 @@
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-
 import type { MockServer } from '@genauth-wxapp/mock-server';
 
 import { createWxBridge, type NetworkTimeouts, type WxBridge, type WxStorage } from '../bridge';
 import { controlJson } from '../bridge/http';
+import { installSdk, loadApp, loadConfig, loadPage, type Roots } from './app-modules';
 import {
   installMiniprogramGlobals,
   instantiateApp,
@@ -13,8 +11,10 @@ import {
 } from './globals';
 import type { AppConfig, DemoSection, TestEnvOptions } from './options';
 import { PageHandle } from './page';
+import { resetModules } from './registry';
 import { resolveSdk } from './sdk-choice';
-import { isCurrentSimulate, requireFresh, requireSimulate, type Simulate } from './simulate';
+import { isCurrentSimulate, requireSimulate, type Simulate } from './simulate';
+import { loadRootFor } from './ts-mirror';
 import { sleep } from './wait';
 
 /** A running test environment: one mock, one simulated phone, one mini-program. */
@@ -26,7 +26,9 @@ export class TestEnv {
   readonly #initialConfig: AppConfig;
   #bridge: WxBridge;
   #simulate: Simulate | undefined;
-  #pageIds = new Map<string, string>();
+  #pageIds = new Map<string, { id: string; script: string }>();
+  #roots: Roots | undefined;
+  #appFile = '';
   #pages: PageHandle[] = [];
   readonly #globals: MiniprogramGlobals = { app: undefined, appOptions: undefined, pages: [] };
   #configModule: AppConfig | undefined;
@@ -98,7 +100,7 @@ export class TestEnv {
       this.#globals.app = instantiateApp(this.#globals.appOptions);
     }
     const app = this.#globals.app;
-    if (!app) throw new Error(`${this.root}/app.js did not call App()`);
+    if (!app) throw new Error(`${this.#appFile} did not call App({...})`);
     const launchOptions = { path: this.appJson.pages?.[0] ?? '', query: {}, scene: 1001 };
     await app.onLaunch?.(launchOptions);
     await app.onShow?.(launchOptions);
@@ -107,25 +109,19 @@ export class TestEnv {
   }
 
   #coldLoad(): void {
-    jest.resetModules();
+    resetModules();
     this.#pageIds = new Map();
     this.#globals.app = undefined;
     this.#globals.appOptions = undefined;
-    this.#simulate = requireSimulate(this.root);
+    const roots: Roots = { root: this.root, load: loadRootFor(this.root) };
+    this.#roots = roots;
+    this.#simulate = requireSimulate(roots.load);
     this.#bridge.install();
     installMiniprogramGlobals(this.#globals);
-    const configPath = join(this.root, 'config.js');
-    this.#configModule = existsSync(configPath) ? requireFresh<AppConfig>(configPath) : undefined;
-    if (this.#configModule) Object.assign(this.#configModule, this.config);
+    this.#configModule = loadConfig(roots, this.config) as AppConfig | undefined;
     const sdk = resolveSdk(this.options.sdk);
-    if (sdk) {
-      const sdkPath = join(this.root, 'sdk.js');
-      if (!existsSync(sdkPath)) {
-        throw new Error(`the "sdk" option needs ${sdkPath} exporting { AuthenticationClient }`);
-      }
-      requireFresh<{ AuthenticationClient: unknown }>(sdkPath).AuthenticationClient = sdk;
-    }
-    requireFresh(join(this.root, 'app.js'));
+    if (sdk) installSdk(roots, sdk);
+    this.#appFile = loadApp(roots);
   }
 
   /**
@@ -135,17 +131,21 @@ export class TestEnv {
   async renderPage(route: string, query: Record<string, string> = {}): Promise<PageHandle> {
     if (!this.#globals.app || !isCurrentSimulate(this.#simulate)) await this.launch();
     const simulate = this.#simulate as Simulate;
-    let id = this.#pageIds.get(route);
-    if (id === undefined) {
-      const tag = `page-${route.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-      id = simulate.load(join(this.root, route), tag, {
+    let loaded = this.#pageIds.get(route);
+    if (loaded === undefined) {
+      loaded = loadPage(simulate, this.#roots as Roots, route, {
+        tag: `page-${route.replace(/[^a-zA-Z0-9]+/g, '-')}`,
         compiler: this.options.compiler ?? 'official',
-        rootPath: this.root,
       });
-      this.#pageIds.set(route, id);
+      this.#pageIds.set(route, loaded);
     }
-    const root = simulate.render(id);
-    if (!root) throw new Error(`could not render ${route}`);
+    const root = simulate.render(loaded.id);
+    if (!root) {
+      throw new Error(
+        `${route}: ${loaded.script} did not register a page; call Page({...}) or ` +
+          'Component({...}) at its top level',
+      );
+    }
     root.attach(document.createElement('page-wrapper'));
     const page = new PageHandle(
       route,

@@ -1,4 +1,9 @@
+import { requirePeer } from './peers';
 import { requireFresh } from './simulate';
+
+const OFFICIAL = 'authing-wxapp-sdk';
+/** The version the differential run pins. */
+const OFFICIAL_VERSION = '4.3.22-alpha.7';
 
 /** A constructor with the authing-wxapp-sdk shape: `new AuthenticationClient(options)`. */
 export type ClientConstructor = new (options: Record<string, unknown>) => unknown;
@@ -22,9 +27,22 @@ function officialClient(): ClientConstructor {
     .AuthenticationClient;
 }
 
+/** {@link officialClient}, failing with the install command when the package is missing. */
+function requireOfficial(): ClientConstructor {
+  const install = `${OFFICIAL}@${OFFICIAL_VERSION}`;
+  const needed = `createTestEnv({ sdk: 'official' })`;
+  // wx-axios comes with authing-wxapp-sdk: either missing means the SDK is not installed.
+  return requirePeer(
+    OFFICIAL,
+    needed,
+    () => requirePeer('wx-axios', needed, officialClient, install),
+    install,
+  );
+}
+
 /** The constructor for `choice`, or `undefined` to keep what the mini-program's `sdk.js` requires. */
 export function resolveSdk(choice: SdkChoice | undefined): ClientConstructor | undefined {
   if (choice === undefined || choice === 'genauth') return undefined;
-  if (choice === 'official') return officialClient();
+  if (choice === 'official') return requireOfficial();
   return choice;
 }

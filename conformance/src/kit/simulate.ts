@@ -1,3 +1,6 @@
+import { requirePeer } from './peers';
+import { markSimulateLoaded, resetBeforeSimulate } from './registry';
+
 /**
  * The slice of miniprogram-simulate (and j-component) the kit uses, typed locally so the kit does
  * not pull the global `wx` typings into its consumers.
@@ -35,11 +38,11 @@ let shared: { root: string; simulate: Simulate } | undefined;
 
 /**
  * miniprogram-simulate for the mini-program at `root`, loaded once per test file and root.
- * Loading it costs ~400 ms, so it is kept across `jest.resetModules()`: its `require` always
- * reads the current registry, so after a reset the page and app modules it loads are evaluated
- * afresh (simulate cannot load a file twice in one registry), while its compiled WXML stays valid.
- * Another root gets a fresh instance and a clean compiler global.
- * Call right after `jest.resetModules()`.
+ * Loading it costs ~400 ms, so it is kept across module resets (`resetModules()`): its
+ * `require` always reads the current registry (Jest's, or Node's `require.cache`), so after a
+ * reset the page and app modules it loads are evaluated afresh (simulate cannot load a file twice
+ * in one registry), while its compiled WXML stays valid. Another root gets a fresh instance and a
+ * clean compiler global. Call right after `resetModules()`.
  */
 export function requireSimulate(root: string): Simulate {
   if (shared?.root !== root) {
@@ -48,8 +51,15 @@ export function requireSimulate(root: string): Simulate {
     // built-in prototypes (`wxs_nf_init`) must not run twice.
     const g = globalThis as unknown as { __WXML_GLOBAL__?: { wxs_nf_init?: unknown } };
     if (g.__WXML_GLOBAL__) g.__WXML_GLOBAL__ = { wxs_nf_init: g.__WXML_GLOBAL__.wxs_nf_init };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    shared = { root, simulate: require('miniprogram-simulate') as Simulate };
+    resetBeforeSimulate();
+    const simulate = requirePeer(
+      'miniprogram-simulate',
+      'createTestEnv',
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => require('miniprogram-simulate') as Simulate,
+    );
+    markSimulateLoaded();
+    shared = { root, simulate };
   }
   return shared.simulate;
 }
