@@ -12,6 +12,7 @@ const transform = {
 const moduleNameMapper = {
   '^@genauth-wxapp/fixtures$': '<rootDir>/../fixtures/src/index.ts',
   '^@genauth-wxapp/mock-server$': '<rootDir>/../mock-server/src/index.ts',
+  '^@genauth-wxapp/mock-server/client$': '<rootDir>/../mock-server/src/client.ts',
   '^@genauth-wxapp/sdk$': '<rootDir>/../sdk/src/index.ts',
 };
 
