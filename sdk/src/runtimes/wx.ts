@@ -12,12 +12,15 @@ interface Callbacks<T> {
   fail?(err: WxFail): void;
 }
 
-/** The few `wx.*` APIs the SDK uses (a structural subset of the mini-program `wx`). */
+/**
+ * The few `wx.*` APIs the SDK uses: a structural subset of the mini-program `wx`, so the `Wx` of
+ * `miniprogram-api-typings` (and any stand-in with these methods) can be passed as is.
+ */
 export interface WxLike {
   request(
     o: {
       url: string;
-      method: string;
+      method: 'GET' | 'POST';
       header: Record<string, string>;
       data?: string;
       timeout: number;
@@ -35,7 +38,7 @@ export interface WxLike {
   ): unknown;
   login(o: { timeout?: number } & Callbacks<{ code: string }>): unknown;
   chooseMedia?(
-    o: { count: number; mediaType: string[] } & Callbacks<{
+    o: { count: number; mediaType: ('image' | 'video' | 'mix')[] } & Callbacks<{
       tempFiles: { tempFilePath: string }[];
     }>,
   ): unknown;
