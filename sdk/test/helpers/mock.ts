@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
+import {
+  createMockServer,
+  type JournalEntry,
+  type MockDemo,
+  type MockServer,
+  type PhoneNumberResult,
+  type UserInfoResult,
+} from '@genauth-wxapp/mock-server';
 import {
   AuthenticationClient,
   createMemoryStorage,
@@ -11,43 +18,6 @@ import {
   type AuthenticationClientOptions,
   type KeyValueStorage,
 } from '@genauth-wxapp/sdk';
-
-/** The demo tenancy the mock publishes in `GET /__mock/v1/state` (`demo` section). */
-export interface Demo {
-  userPoolId: string;
-  apps: { appId: string; wechatAppid: string | null; tokenAlgorithm: string }[];
-  accounts: {
-    id: string;
-    email: string | null;
-    username: string | null;
-    phone: string | null;
-    subAccount: string | null;
-    password: string;
-  }[];
-  directory: { kind: 'ldap' | 'ad'; username: string; password: string }[];
-  fixedCodes: { to: string; code: string }[];
-}
-
-/** One journal entry of the mock. */
-export interface Recorded {
-  method: string;
-  path: string;
-  query: Record<string, unknown>;
-  headers: Record<string, string>;
-  body: unknown;
-  status: number;
-}
-
-async function json<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
-  const res = await fetch(url, {
-    method: init?.method ?? (init?.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json' },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${url} → HTTP ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** A temporary PNG file standing in for a wx temp path. */
 export function tempImage(): string {
@@ -61,7 +31,7 @@ export class MockHarness {
   private constructor(
     readonly mock: MockServer,
     readonly url: string,
-    readonly demo: Demo,
+    readonly demo: MockDemo,
     /** The user-defined fields of the demo pool. */
     readonly udfs: { key: string; dataType: string }[],
   ) {}
@@ -69,16 +39,12 @@ export class MockHarness {
   static async start(): Promise<MockHarness> {
     const mock = createMockServer();
     await mock.start(0);
-    const url = mock.url;
-    const state = await json<{
-      demo: Demo;
-      genauth: { pools: { id: string; udfs: { key: string; dataType: string }[] }[] };
-    }>(`${url}/__mock/v1/state`);
-    const pool = state.genauth.pools.find((p) => p.id === state.demo.userPoolId);
-    return new MockHarness(mock, url, state.demo, pool?.udfs ?? []);
+    const demo = mock.control.demo();
+    const pool = mock.control.state().genauth.pools.find((p) => p.id === demo.userPoolId);
+    return new MockHarness(mock, mock.url, demo, pool?.udfs ?? []);
   }
 
-  get app(): Demo['apps'][number] {
+  get app(): MockDemo['apps'][number] {
     return this.demo.apps[0]!;
   }
 
@@ -86,15 +52,15 @@ export class MockHarness {
     return this.app.wechatAppid!;
   }
 
-  account(where: (a: Demo['accounts'][number]) => unknown): Demo['accounts'][number] {
+  account(where: (a: MockDemo['accounts'][number]) => unknown): MockDemo['accounts'][number] {
     const found = this.demo.accounts.find(where);
     if (!found) throw new Error('no such demo account');
     return found;
   }
 
-  async reset(): Promise<void> {
+  /** Back to the seeded state, with an empty request journal. */
+  reset(): void {
     this.mock.reset();
-    await json(`${this.url}/__mock/v1/requests`, { method: 'DELETE' });
   }
 
   stop(): Promise<void> {
@@ -102,51 +68,37 @@ export class MockHarness {
   }
 
   /** `wx.login` on the simulated WeChat client: a fresh code (for `openid` when given). */
-  wxLogin(openid?: string): Promise<{ code: string; openid: string }> {
-    return json(`${this.url}/__mock/v1/wechat/login`, {
-      body: { appid: this.wechatAppid, ...(openid ? { openid } : {}) },
+  async wxLogin(openid?: string): Promise<{ code: string; openid: string }> {
+    return this.mock.control.wechat.login({
+      appid: this.wechatAppid,
+      ...(openid ? { openid } : {}),
     });
   }
 
   /** `wx.getUserInfo` for a user: encrypted with that user's current session key. */
-  userInfo(openid: string): Promise<{
-    rawData: string;
-    encryptedData: string;
-    iv: string;
-    userInfo: Record<string, unknown>;
-  }> {
-    return json(`${this.url}/__mock/v1/wechat/user-info`, {
-      body: { appid: this.wechatAppid, openid },
-    });
+  async userInfo(openid: string): Promise<UserInfoResult> {
+    return this.mock.control.wechat.userInfo({ appid: this.wechatAppid, openid });
   }
 
   /** The phone-number button for a user: `{code, encryptedData, iv}`. */
-  phoneNumber(openid: string): Promise<{ code: string; encryptedData: string; iv: string }> {
-    return json(`${this.url}/__mock/v1/wechat/phone-number`, {
-      body: { appid: this.wechatAppid, openid },
-    });
+  async phoneNumber(openid: string): Promise<PhoneNumberResult> {
+    return this.mock.control.wechat.phoneNumber({ appid: this.wechatAppid, openid });
   }
 
   /** SMS / e-mail codes the mock "sent" to `to` (newest last). */
   async lastCode(to: string): Promise<string> {
-    const { messages } = await json<{ messages: { code: string }[] }>(
-      `${this.url}/__mock/v1/messages?to=${encodeURIComponent(to)}`,
-    );
-    const last = messages[messages.length - 1];
+    const last = this.mock.control.messages.list({ to }).at(-1);
     if (!last) throw new Error(`no code sent to ${to}`);
     return last.code;
   }
 
   /** The requests the mock received on `path` (oldest first). */
-  async requests(path: string): Promise<Recorded[]> {
-    const { requests } = await json<{ requests: Recorded[] }>(
-      `${this.url}/__mock/v1/requests?path=${encodeURIComponent(path)}`,
-    );
-    return requests;
+  async requests(path: string): Promise<JournalEntry[]> {
+    return this.mock.control.journal.list({ path });
   }
 
   /** The last request on `path`. */
-  async last(path: string): Promise<Recorded> {
+  async last(path: string): Promise<JournalEntry> {
     const list = await this.requests(path);
     const entry = list[list.length - 1];
     if (!entry) throw new Error(`no request on ${path}`);

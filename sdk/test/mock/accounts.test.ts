@@ -1,14 +1,15 @@
+import type { JournalEntry } from '@genauth-wxapp/mock-server';
 import { TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
 
 import type { MockHarness } from '../helpers/mock';
-import { useMockHarness, type Recorded } from '../helpers/mock';
+import { useMockHarness } from '../helpers/mock';
 import { failure } from '../helpers/failure';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
 
 const gql = async (): Promise<
-  Recorded & { body: { query: string; variables: Record<string, unknown> } }
+  JournalEntry & { body: { query: string; variables: Record<string, unknown> } }
 > => (await h.last('/graphql/v2')) as never;
 
 const full = () => h.account((a) => a.email && a.phone && a.subAccount);
