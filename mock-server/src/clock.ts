@@ -14,6 +14,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 export class MockClock implements Clock {
   #offset = 0;
   readonly #base: Clock;
+  readonly #listeners = new Set<(now: number) => void>();
 
   constructor(base: Clock = systemClock) {
     this.#base = base;
@@ -31,18 +32,34 @@ export class MockClock implements Clock {
   /** Moves time forward (or back, with a negative value) by `ms`. */
   advance(ms: number): number {
     this.#offset += ms;
-    return this.now();
+    return this.#moved();
   }
 
   /** Jumps to an absolute time. */
   set(epochMs: number): number {
     this.#offset = epochMs - this.#base.now();
-    return this.now();
+    return this.#moved();
   }
 
   /** Drops every adjustment. */
   reset(): void {
     this.#offset = 0;
+    this.#moved();
+  }
+
+  /**
+   * Calls `listener` after every `advance`, `set` and `reset` (the store sweeps what expired).
+   * Returns a function that removes it.
+   */
+  onMove(listener: (now: number) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #moved(): number {
+    const now = this.now();
+    for (const listener of this.#listeners) listener(now);
+    return now;
   }
 }
 

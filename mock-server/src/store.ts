@@ -2,9 +2,14 @@ import { createFixtures, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from './clock';
 import { demoSection } from './genauth/demo';
-import { createGenauthState, snapshotGenauth, type GenauthState } from './genauth/state';
+import {
+  createGenauthState,
+  snapshotGenauth,
+  sweepGenauth,
+  type GenauthState,
+} from './genauth/state';
 import { SeededRandom } from './random';
-import { createWechatState, snapshotWechat, type WechatState } from './wechat/state';
+import { createWechatState, snapshotWechat, sweepWechat, type WechatState } from './wechat/state';
 
 /** All mutable state of one mock server. */
 export interface Store {
@@ -30,6 +35,11 @@ export function createStore(
   let fixtures = initial ?? createFixtures(seed);
   let wechat = createWechatState(fixtures, clock);
   let genauth = createGenauthState(fixtures, clock);
+  // Moving the clock is when most entries expire at once: sweep them right away.
+  clock.onMove((now) => {
+    sweepWechat(wechat);
+    sweepGenauth(genauth, now);
+  });
   return {
     get fixtures() {
       return fixtures;

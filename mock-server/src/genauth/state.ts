@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from '../clock';
+import { ExpiringSet } from '../expiring';
+import { trimOutbox } from './model/codes';
 import { hashPassword, passwordLevel } from './model/passwords';
+import { tokenExpiry } from './model/tokens';
 import { NO_IDENTITIES, NO_UDV, sourceList } from './model/defaults';
 import type { MessageRecord, PoolState, UploadRecord, UserRecord } from './model/types';
 import { UserTable } from './model/user-table';
@@ -14,9 +17,12 @@ export interface GenauthState {
   pools: Map<string, PoolState>;
   /** appId → poolId, to resolve the pool from `x-authing-app-id`. */
   appPools: Map<string, string>;
-  /** Tokens invalidated by logout. */
-  revoked: Set<string>;
+  /** Tokens invalidated by logout; each leaves at its `exp` (it answers 2206 either way). */
+  revoked: ExpiringSet<string>;
+  /** The outbox, oldest first: the newest 500 per pool, expired codes kept one hour. */
   messages: MessageRecord[];
+  /** `seq` of the last message sent. */
+  messageSeq: number;
   fixedCodes: Map<string, string>;
   uploads: Map<string, UploadRecord>;
 }
@@ -85,7 +91,7 @@ function tableOf(users: UserRecord[]): UserTable {
 }
 
 /** Fresh GenAuth state from the fixtures: fixture passwords become salted hashes. */
-export function createGenauthState(fixtures: Fixtures, _clock: MockClock): GenauthState {
+export function createGenauthState(fixtures: Fixtures, clock: MockClock): GenauthState {
   const g = fixtures.genauth;
   const pools = new Map<string, PoolState>();
   for (const pool of g.pools) {
@@ -104,11 +110,17 @@ export function createGenauthState(fixtures: Fixtures, _clock: MockClock): Genau
   return {
     pools,
     appPools: new Map(g.apps.map((a) => [a.id, a.poolId])),
-    revoked: new Set(),
+    revoked: new ExpiringSet(tokenExpiry, () => clock.now()),
     messages: [],
+    messageSeq: 0,
     fixedCodes: new Map(g.fixedCodes.map((c) => [c.to, c.code])),
     uploads: new Map(),
   };
+}
+
+/** Drops revoked tokens past their expiry and outbox messages past their grace; returns how many. */
+export function sweepGenauth(state: GenauthState, now: number): number {
+  return state.revoked.sweep() + trimOutbox(state.messages, now);
 }
 
 /** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */

@@ -47,10 +47,11 @@ export function code2Session(
   if (secret !== app.secret) throw wechatError(40125);
 
   const code = jsCode === undefined ? undefined : state.codes.get(jsCode);
-  if (!code || code.appid !== app.appid) throw wechatError(40029);
-  if (code.usedAt !== null) throw wechatError(40163);
   const now = ctx.clock.now();
-  if (now - code.issuedAt >= RULES.codeTtlMs) throw wechatError(40029);
+  // An expired code is 40029 whether or not it was used (expired codes leave the state).
+  if (!code || code.appid !== app.appid || now - code.issuedAt >= RULES.codeTtlMs)
+    throw wechatError(40029);
+  if (code.usedAt !== null) throw wechatError(40163);
   const user = state.users.get(userKey(code.appid, code.openid));
   if (!user) throw wechatError(40029);
   if (user.blocked) throw wechatError(40226);

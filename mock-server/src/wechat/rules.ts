@@ -13,6 +13,8 @@ export const RULES = Object.freeze({
   tokenTtlSeconds: 7200,
   /** A replaced token keeps working this long. */
   tokenOverlapMs: 5 * 60_000,
+  /** An expired (never replaced) token is kept this long past its expiry, answering 42001. */
+  expiredTokenKeptMs: 7 * 24 * 3600_000,
   /** stable_token force refreshes closer than this do not refresh. */
   stableForceGapMs: 30_000,
   /** stable_token force refreshes per day (Beijing time) before 45009. */

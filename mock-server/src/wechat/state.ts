@@ -1,8 +1,10 @@
 import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from '../clock';
+import { ExpiringMap } from '../expiring';
 import { SeededRandom } from '../random';
 import { createFaultBook, type FaultBook } from './faults';
+import { RULES } from './rules';
 
 /** A WeChat user of one app (a mutable copy of its fixture). */
 export type WechatUser = WechatUserFixture;
@@ -58,16 +60,22 @@ export interface WechatState {
   apps: Map<string, WechatAppFixture>;
   /** Keyed by {@link userKey}. */
   users: Map<string, WechatUser>;
-  codes: Map<string, LoginCode>;
-  phoneCodes: Map<string, PhoneCode>;
-  /** Keyed by {@link userKey}. */
-  sessions: Map<string, Session>;
-  tokens: Map<string, AccessToken>;
+  /** Login codes; each leaves once its 5 minutes are over (used or not: it answers 40029 then). */
+  codes: ExpiringMap<string, LoginCode>;
+  /** Phone codes; each leaves once its 5 minutes are over. */
+  phoneCodes: ExpiringMap<string, PhoneCode>;
+  /** Keyed by {@link userKey}; a session leaves when it expires. */
+  sessions: ExpiringMap<string, Session>;
+  /**
+   * Access tokens; a replaced token leaves once its overlap ends (it answers 40001 either way),
+   * an expired one {@link RULES.expiredTokenKeptMs} after its expiry (42001 until then).
+   */
+  tokens: ExpiringMap<string, AccessToken>;
   /** Newest token of each family, keyed by `family:appid`. */
   latestToken: Map<string, string>;
   stableQuota: Map<string, StableQuota>;
   /** jscode2session calls per user in the current minute, keyed by {@link userKey}. */
-  loginRate: Map<string, { minute: number; count: number }>;
+  loginRate: ExpiringMap<string, { minute: number; count: number }>;
   /** Pending faults injected through `/__mock/v1/faults` (not part of the snapshot). */
   faults: FaultBook;
   /**
@@ -82,8 +90,15 @@ export function userKey(appid: string, openid: string): string {
   return `${appid}:${openid}`;
 }
 
+const tokenDeadline = (t: AccessToken): number => {
+  const kept = t.expiresAt + RULES.expiredTokenKeptMs;
+  return t.revokedAt === null ? kept : Math.min(t.revokedAt, kept);
+};
+
 /** Fresh state from the fixtures (users are copied, so the fixtures stay untouched). */
-export function createWechatState(fixtures: Fixtures, _clock: MockClock): WechatState {
+export function createWechatState(fixtures: Fixtures, clock: MockClock): WechatState {
+  const now = () => clock.now();
+  const codeDeadline = (c: { issuedAt: number }) => c.issuedAt + RULES.codeTtlMs;
   return {
     apps: new Map(fixtures.wechat.apps.map((a) => [a.appid, { ...a }])),
     users: new Map(
@@ -92,16 +107,27 @@ export function createWechatState(fixtures: Fixtures, _clock: MockClock): Wechat
         { ...u, phone: u.phone && { ...u.phone } },
       ]),
     ),
-    codes: new Map(),
-    phoneCodes: new Map(),
-    sessions: new Map(),
-    tokens: new Map(),
+    codes: new ExpiringMap<string, LoginCode>(codeDeadline, now),
+    phoneCodes: new ExpiringMap<string, PhoneCode>(codeDeadline, now),
+    sessions: new ExpiringMap((s) => s.expiresAt, now),
+    tokens: new ExpiringMap(tokenDeadline, now),
     latestToken: new Map(),
     stableQuota: new Map(),
-    loginRate: new Map(),
+    loginRate: new ExpiringMap((w) => (w.minute + 1) * 60_000, now),
     faults: createFaultBook(),
     rids: new SeededRandom(`${fixtures.seed}:wechat-rid`),
   };
+}
+
+/** Drops every expired code, phone code, session, token and rate window; returns how many. */
+export function sweepWechat(state: WechatState): number {
+  return (
+    state.codes.sweep() +
+    state.phoneCodes.sweep() +
+    state.sessions.sweep() +
+    state.tokens.sweep() +
+    state.loginRate.sweep()
+  );
 }
 
 /** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */

@@ -4,8 +4,10 @@ import type { MessageRecord, PoolState } from './types';
 
 /** Verification codes stay valid this long (mock clock). */
 export const CODE_TTL_MS = 5 * 60 * 1000;
-/** Outbox entries kept (oldest dropped first). */
-const OUTBOX_LIMIT = 500;
+/** Outbox entries kept per pool (its oldest dropped first). */
+export const OUTBOX_PER_POOL = 500;
+/** An expired code stays in the outbox this long (answering 2300), then leaves (2001). */
+export const EXPIRED_CODE_KEPT_MS = 60 * 60 * 1000;
 
 /**
  * "Sends" a verification code: a fixed code when the fixtures configure one for `to`, else six
@@ -22,9 +24,8 @@ export function sendCode(
   const state = ctx.store.genauth;
   const code = state.fixedCodes.get(to) ?? String(ctx.random.int(1_000_000)).padStart(6, '0');
   const now = ctx.clock.now();
-  const last = state.messages[state.messages.length - 1];
   const message: MessageRecord = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: ++state.messageSeq,
     poolId: pool.pool.id,
     channel,
     to,
@@ -35,7 +36,7 @@ export function sendCode(
     used: false,
   };
   state.messages.push(message);
-  if (state.messages.length > OUTBOX_LIMIT) state.messages.shift();
+  trimOutbox(state.messages, now, pool.pool.id);
   ctx.options.log(`[genauth] ${channel} code ${code} → ${to} (${scene}, pool ${pool.pool.id})`);
   return message;
 }
@@ -68,6 +69,30 @@ export function findCode(
     return m;
   }
   throw fail(2001);
+}
+
+/**
+ * Drops the messages whose code expired over {@link EXPIRED_CODE_KEPT_MS} ago (from the oldest
+ * end) and, with `poolId`, that pool's messages beyond the newest {@link OUTBOX_PER_POOL}.
+ * Returns how many left.
+ */
+export function trimOutbox(messages: MessageRecord[], now: number, poolId?: string): number {
+  const before = messages.length;
+  let old = 0;
+  while (
+    old < messages.length &&
+    (messages[old] as MessageRecord).expiresAt + EXPIRED_CODE_KEPT_MS <= now
+  )
+    old++;
+  if (old > 0) messages.splice(0, old);
+  if (poolId !== undefined) {
+    let kept = 0;
+    for (let i = messages.length - 1; i >= 0; i--) {
+      if ((messages[i] as MessageRecord).poolId === poolId && ++kept > OUTBOX_PER_POOL)
+        messages.splice(i, 1);
+    }
+  }
+  return before - messages.length;
 }
 
 /** Marks codes used (single use). */
