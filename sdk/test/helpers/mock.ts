@@ -7,6 +7,7 @@ import {
   createMockServer,
   type JournalEntry,
   type MockDemo,
+  type MockDemoAccount,
   type MockServer,
   type PhoneNumberResult,
   type UserInfoResult,
@@ -52,10 +53,11 @@ export class MockHarness {
     return this.app.wechatAppid!;
   }
 
-  account(where: (a: MockDemo['accounts'][number]) => unknown): MockDemo['accounts'][number] {
-    const found = this.demo.accounts.find(where);
+  /** The first demo account with a password that `where` accepts. */
+  account(where: (a: MockDemoAccount) => unknown): MockDemoAccount & { password: string } {
+    const found = this.demo.accounts.find((a) => a.password !== null && where(a));
     if (!found) throw new Error('no such demo account');
-    return found;
+    return found as MockDemoAccount & { password: string };
   }
 
   /** Back to the seeded state, with an empty request journal. */

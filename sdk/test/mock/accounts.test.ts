@@ -71,7 +71,7 @@ describe('login', () => {
   it('loginByEmail / Username / PhonePassword / SubAccount with the demo password', async () => {
     const a = full();
     const { client, storage } = h.client();
-    const byEmail = await client.loginByEmail(a.email!, a.password!);
+    const byEmail = await client.loginByEmail(a.email!, a.password);
     expect(byEmail.id).toBe(a.id);
     expect(storage.get(TOKEN_KEY)).toBe(byEmail.token);
     expect((await gql()).body.variables).toEqual({
@@ -83,9 +83,9 @@ describe('login', () => {
         context: null,
       },
     });
-    expect((await client.loginByUsername(a.username!, a.password!)).id).toBe(a.id);
-    expect((await client.loginByPhonePassword(a.phone!, a.password!)).id).toBe(a.id);
-    const sub = await client.loginBySubAccount(a.subAccount!, a.password!);
+    expect((await client.loginByUsername(a.username!, a.password)).id).toBe(a.id);
+    expect((await client.loginByPhonePassword(a.phone!, a.password)).id).toBe(a.id);
+    const sub = await client.loginBySubAccount(a.subAccount!, a.password);
     expect(sub.id).toBeDefined();
     expect((await gql()).body.variables).toEqual({
       account: a.subAccount,
@@ -163,15 +163,15 @@ describe('login', () => {
     await h.reset();
     const a = full();
     const { client } = h.client({ publicKey: data.publicKey });
-    await expect(client.loginByEmail(a.email!, a.password!)).resolves.toMatchObject({ id: a.id });
+    await expect(client.loginByEmail(a.email!, a.password)).resolves.toMatchObject({ id: a.id });
     expect(await h.requests('/api/v2/.well-known')).toHaveLength(0);
   });
 
   it('fetches the public key once per client', async () => {
     const { client } = h.client();
     const a = full();
-    await client.loginByEmail(a.email!, a.password!);
-    await client.loginByUsername(a.username!, a.password!);
+    await client.loginByEmail(a.email!, a.password);
+    await client.loginByUsername(a.username!, a.password);
     expect(await h.requests('/api/v2/.well-known')).toHaveLength(1);
   });
 });
@@ -221,7 +221,7 @@ describe('codes, strength, reset, status', () => {
     const anonymous = await client.checkLoginStatus();
     expect(anonymous).toMatchObject({ status: false, code: 2020 });
     expect((await gql()).body.variables).toEqual({});
-    const user = await client.loginByEmail(a.email!, a.password!);
+    const user = await client.loginByEmail(a.email!, a.password);
     await expect(client.checkLoginStatus()).resolves.toMatchObject({
       status: true,
       code: 200,
