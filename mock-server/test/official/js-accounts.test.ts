@@ -49,7 +49,7 @@ describe('register', () => {
   it('registerByPhoneCode consumes the SMS code once', async () => {
     const sdk = client();
     expect(await sdk.sendSmsCode('13900001111')).toBeUndefined();
-    const code = await lastCode(mock.url, '13900001111');
+    const code = await lastCode(mock, '13900001111');
     const user = await sdk.registerByPhoneCode(
       '13900001111',
       code,
@@ -135,7 +135,7 @@ describe('codes, reset, strength', () => {
       code: 200,
       message: '发送成功',
     });
-    const code = await lastCode(mock.url, alice().email!);
+    const code = await lastCode(mock, alice().email!);
     expect(await sdk.resetPasswordByEmailCode(alice().email, code, 'N3w-password')).toEqual({
       code: 200,
       message: '重置密码成功！',

@@ -67,7 +67,7 @@ describe('current user and profile', () => {
     await sdk.sendSmsCode(alice().phone);
     const phoneUser = await sdk.updatePhone(
       '13911112222',
-      await lastCode(mock.url, '13911112222'),
+      await lastCode(mock, '13911112222'),
       alice().phone,
       '123456',
     );
@@ -78,7 +78,7 @@ describe('current user and profile', () => {
     });
     const emailUser = await sdk.updateEmail(
       'next@example.com',
-      await lastCode(mock.url, 'next@example.com'),
+      await lastCode(mock, 'next@example.com'),
     );
     expect(emailUser.email).toBe('next@example.com');
   });
@@ -88,16 +88,16 @@ describe('bindings', () => {
   it('bindPhone / unbindPhone / bindEmail / unbindEmail on a WeChat user; 2035, 2200, 2219', async () => {
     storage.clear();
     const wx = wxClient(mock.url, ids());
-    await wx.loginByCode((await wxLogin(mock.url, DEMO_APPID)).code);
+    await wx.loginByCode((await wxLogin(mock, DEMO_APPID)).code);
     expect(await rejection(wx.bindPhone(alice().phone, '123456'))).toMatchObject({ code: 2035 });
     await wx.sendSmsCode('13722223333');
-    const bound = await wx.bindPhone('13722223333', await lastCode(mock.url, '13722223333'));
+    const bound = await wx.bindPhone('13722223333', await lastCode(mock, '13722223333'));
     expect(bound).toMatchObject({ phone: '13722223333', phoneVerified: true });
     expect(storage.get('_authing_user')).toMatchObject({ phone: '13722223333' });
     expect(await rejection(wx.unbindEmail())).toMatchObject({ code: 2219 });
     expect(await rejection(wx.bindEmail(alice().email, '654321'))).toMatchObject({ code: 2200 });
     await wx.sendEmail('wx@example.com', 'VERIFY_EMAIL');
-    await wx.bindEmail('wx@example.com', await lastCode(mock.url, 'wx@example.com'));
+    await wx.bindEmail('wx@example.com', await lastCode(mock, 'wx@example.com'));
     expect((await wx.unbindPhone()).phone).toBeNull();
     expect((await wx.unbindEmail()).email).toBeNull();
     expect(storage.get('_authing_token')).toEqual(expect.any(String));
@@ -225,7 +225,7 @@ describe('REST profile routes', () => {
     const primary = storage.get('_authing_token') as string;
     storage.clear();
     const wx = wxClient(mock.url, ids());
-    const secondary = (await wx.loginByCode((await wxLogin(mock.url, DEMO_APPID)).code))
+    const secondary = (await wx.loginByCode((await wxLogin(mock, DEMO_APPID)).code))
       .token as string;
     expect(
       await wx.linkAccount({ primaryUserToken: primary, secondaryUserToken: secondary }),

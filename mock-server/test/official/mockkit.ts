@@ -1,28 +1,15 @@
-/** Control-surface helpers shared by the GenAuth and official-SDK tests. */
+/** Control helpers shared by the GenAuth and official-SDK tests, over `mock.control`. */
 import forge from 'node-forge';
 
-export async function post<T = Record<string, unknown>>(
-  base: string,
-  path: string,
-  body: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as T;
-}
+import type { LoginResult, MockServer } from '../../src';
 
 /** A fresh `wx.login` code for `openid` (or a new WeChat user) of `appid`. */
-export const wxLogin = (base: string, appid: string, openid?: string) =>
-  post<{ code: string; openid: string }>(base, '/__mock/v1/wechat/login', { appid, openid });
+export const wxLogin = (mock: MockServer, appid: string, openid?: string): LoginResult =>
+  mock.control.wechat.login({ appid, ...(openid === undefined ? {} : { openid }) });
 
 /** The newest code the mock "sent" to a phone or e-mail. */
-export async function lastCode(base: string, to: string): Promise<string> {
-  const res = await fetch(`${base}/__mock/v1/messages?to=${encodeURIComponent(to)}`);
-  const { messages } = (await res.json()) as { messages: { code: string }[] };
-  const last = messages[messages.length - 1];
+export function lastCode(mock: MockServer, to: string): string {
+  const last = mock.control.messages.list({ to }).at(-1);
   if (!last) throw new Error(`no message to ${to}`);
   return last.code;
 }

@@ -11,7 +11,7 @@ import {
 } from '@genauth-wxapp/fixtures';
 
 import { pickedFiles, rejection, storage, wxClient, officialMock } from './harness';
-import { post, wxLogin } from './mockkit';
+import { wxLogin } from './mockkit';
 
 const mock = officialMock();
 const fx = () => mock.store.fixtures.genauth;
@@ -22,23 +22,14 @@ const client = (onError?: unknown) =>
     ...(onError ? { onError } : {}),
   });
 
-interface Encrypted {
-  iv: string;
-  encryptedData: string;
-  code?: string;
-}
-const userInfo = (openid: string) =>
-  post<Encrypted>(mock.url, '/__mock/v1/wechat/user-info', { appid: DEMO_APPID, openid });
+const userInfo = (openid: string) => mock.control.wechat.userInfo({ appid: DEMO_APPID, openid });
 const phoneNumber = (openid: string) =>
-  post<Encrypted & { code: string }>(mock.url, '/__mock/v1/wechat/phone-number', {
-    appid: DEMO_APPID,
-    openid,
-  });
+  mock.control.wechat.phoneNumber({ appid: DEMO_APPID, openid });
 
 describe('loginByCode', () => {
   it('creates a user for a new WeChat user, then returns the same account, storing user and token', async () => {
     const sdk = client();
-    const { code, openid } = await wxLogin(mock.url, DEMO_APPID);
+    const { code, openid } = await wxLogin(mock, DEMO_APPID);
     const user = await sdk.loginByCode(code);
     expect(user).toMatchObject({
       openid,
@@ -49,14 +40,14 @@ describe('loginByCode', () => {
     expect(storage.get('_authing_token')).toBe(user.token);
     expect(storage.get('_authing_user')).toMatchObject({ id: user.id });
 
-    const again = await sdk.loginByCode((await wxLogin(mock.url, DEMO_APPID, openid)).code);
+    const again = await sdk.loginByCode((await wxLogin(mock, DEMO_APPID, openid)).code);
     expect(again.id).toBe(user.id);
     expect(again.loginsCount).toBe(2);
     expect((await sdk.checkLoginStatus()).status).toBe(true);
   });
 
   it('takes the profile from rawData', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID);
+    const { code } = await wxLogin(mock, DEMO_APPID);
     const rawData = JSON.stringify({
       nickName: '小明',
       avatarUrl: 'https://wx.example/a.png',
@@ -71,7 +62,7 @@ describe('loginByCode', () => {
   });
 
   it('decrypts iv + encryptedData with the session key of the code (demo user, unionid)', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID, DEMO_OPENID);
+    const { code } = await wxLogin(mock, DEMO_APPID, DEMO_OPENID);
     const { iv, encryptedData } = await userInfo(DEMO_OPENID);
     const user = await client().loginByCode(code, { iv, encryptedData });
     expect(user).toMatchObject({
@@ -90,7 +81,7 @@ describe('loginByCode', () => {
   });
 
   it('maps a used code to 2500 with the WeChat errcode in data and fires onError', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID);
+    const { code } = await wxLogin(mock, DEMO_APPID);
     await client().loginByCode(code);
     storage.clear();
     const calls: unknown[][] = [];
@@ -107,13 +98,13 @@ describe('loginByCode', () => {
     const pool = mock.store.genauth.pools.get(fx().pools[0]!.id)!;
     const app = fx().apps[0]!;
     pool.apps.set(app.id, { ...app, connection: { ...app.connection!, secret: 'not-the-secret' } });
-    const { code } = await wxLogin(mock.url, DEMO_APPID);
+    const { code } = await wxLogin(mock, DEMO_APPID);
     const err = await rejection(client().loginByCode(code));
     expect(err).toMatchObject({ code: 2500, message: '微信登录失败', data: { errcode: 40125 } });
   });
 
   it('rejects encryptedData that does not decrypt with 2501 (-41003)', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID, DEMO_OPENID);
+    const { code } = await wxLogin(mock, DEMO_APPID, DEMO_OPENID);
     const { iv } = await userInfo(DEMO_OPENID);
     const bad = Buffer.alloc(32, 7).toString('base64');
     const err = await rejection(client().loginByCode(code, { iv, encryptedData: bad }));
@@ -123,7 +114,7 @@ describe('loginByCode', () => {
 
 describe('getPhone and loginByPhone', () => {
   it('getPhone decrypts the phone and stores nothing', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID, DEMO_OPENID);
+    const { code } = await wxLogin(mock, DEMO_APPID, DEMO_OPENID);
     const { iv, encryptedData } = await phoneNumber(DEMO_OPENID);
     const phone = await client().getPhone(code, iv, encryptedData);
     expect(phone).toEqual({
@@ -138,12 +129,12 @@ describe('getPhone and loginByPhone', () => {
 
   it('loginByPhone binds the WeChat identity to the account that owns the phone', async () => {
     const account = fx().accounts[0]!;
-    await post(mock.url, '/__mock/v1/wechat/users', {
+    mock.control.wechat.upsertUser({
       appid: DEMO_APPID,
       openid: DEMO_OPENID,
       phone: account.phone,
     });
-    const { code } = await wxLogin(mock.url, DEMO_APPID, DEMO_OPENID);
+    const { code } = await wxLogin(mock, DEMO_APPID, DEMO_OPENID);
     const { iv, encryptedData } = await phoneNumber(DEMO_OPENID);
     const user = await client().loginByPhone(code, iv, encryptedData);
     expect(user).toMatchObject({ id: account.id, phone: account.phone, openid: DEMO_OPENID });
@@ -151,7 +142,7 @@ describe('getPhone and loginByPhone', () => {
   });
 
   it('loginByPhone creates a user with the phone when nobody has it', async () => {
-    const { code } = await wxLogin(mock.url, DEMO_APPID, DEMO_OPENID);
+    const { code } = await wxLogin(mock, DEMO_APPID, DEMO_OPENID);
     const { iv, encryptedData } = await phoneNumber(DEMO_OPENID);
     const user = await client().loginByPhone(code, iv, encryptedData);
     expect(user).toMatchObject({ phone: DEMO_PHONE, phoneVerified: true, unionid: DEMO_UNIONID });
@@ -163,7 +154,7 @@ describe('updateAvatar', () => {
   it('uploads through wx.uploadFile (anonymous multipart) and saves the returned URL', async () => {
     pickedFiles.set('wxfile://tmp/avatar.png', Buffer.from('PNG-BYTES'));
     const sdk = client();
-    await sdk.loginByCode((await wxLogin(mock.url, DEMO_APPID)).code);
+    await sdk.loginByCode((await wxLogin(mock, DEMO_APPID)).code);
     const user = await sdk.updateAvatar();
     expect(user.photo).toMatch(new RegExp(`^${mock.url}/api/v2/upload/files/avatar/`));
     expect(storage.get('_authing_user')).toMatchObject({ photo: user.photo });
