@@ -10,8 +10,15 @@ export interface JournalEntry {
   path: string;
   query: Record<string, unknown>;
   headers: Record<string, string>;
-  /** The parsed body (JSON or form fields) when the route parsed one. */
+  /**
+   * The parsed body (JSON or form fields) when the route parsed one. A body over the journal's
+   * per-entry limit is kept as the start of its JSON text, with `bodyTruncated` and `bodyBytes`.
+   */
   body: unknown;
+  /** Present (true) when `body` holds only the start of the body's JSON text. */
+  bodyTruncated?: true;
+  /** Byte length of the whole body's JSON text, when truncated. */
+  bodyBytes?: number;
   status: number;
 }
 
@@ -31,10 +38,16 @@ export interface RawJournalEntry {
   parseQuery: ((search: string) => unknown) | undefined;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Declared body size (`content-length`), when known. */
+  contentLength?: number;
+  bodyTruncated?: true;
+  bodyBytes?: number;
   status: number;
 }
 
-function isRaw(e: JournalEntry | RawJournalEntry): e is RawJournalEntry {
+type Entry = JournalEntry | RawJournalEntry;
+
+function isRaw(e: Entry): e is RawJournalEntry {
   return 'search' in e;
 }
 
@@ -52,49 +65,128 @@ function materialise(e: RawJournalEntry): JournalEntry {
     query: e.parseQuery ? { ...(e.parseQuery(e.search) as Record<string, unknown>) } : {},
     headers,
     body: e.body,
+    ...(e.bodyTruncated && { bodyTruncated: true as const, bodyBytes: e.bodyBytes }),
     status: e.status,
   };
 }
 
-/** A bounded log of the requests the mock answered (the control surface is not recorded). */
+/** What one entry costs besides its body (headers, path, bookkeeping), roughly. */
+const ENTRY_OVERHEAD = 1024;
+
+/** Limits of a {@link Journal}. */
+export interface JournalLimits {
+  /** Entries kept (oldest dropped first). @default 1000 */
+  entries?: number;
+  /** Total bytes kept, bodies plus a per-entry overhead. @default 8 MiB */
+  bytes?: number;
+  /** Largest body kept whole; a larger one is truncated to this many characters. @default 16 KiB */
+  bodyBytes?: number;
+}
+
+/**
+ * A bounded log of the requests the mock answered (the control surface is not recorded): a ring
+ * buffer capped in entries and in bytes, so recording costs O(1) however full it is.
+ */
 export class Journal {
-  readonly #entries: (JournalEntry | RawJournalEntry)[] = [];
+  readonly limit: number;
+  readonly maxBytes: number;
+  readonly bodyLimit: number;
+  #ring: (Entry | undefined)[];
+  #cost: number[];
+  #head = 0;
+  #count = 0;
+  #bytes = 0;
   #seq = 0;
 
-  constructor(readonly limit = 1000) {}
+  constructor(limits: JournalLimits | number = {}) {
+    const l = typeof limits === 'number' ? { entries: limits } : limits;
+    this.limit = l.entries ?? 1000;
+    this.maxBytes = l.bytes ?? 8 * 1024 * 1024;
+    this.bodyLimit = l.bodyBytes ?? 16 * 1024;
+    this.#ring = new Array<Entry | undefined>(this.limit);
+    this.#cost = new Array<number>(this.limit).fill(0);
+  }
+
+  /** Entries held now. */
+  get size(): number {
+    return this.#count;
+  }
+
+  /** Bytes held now (bodies plus the per-entry overhead). */
+  get bytes(): number {
+    return this.#bytes;
+  }
 
   record(entry: Omit<JournalEntry, 'seq'>): void {
-    this.#push({ seq: ++this.#seq, ...entry });
+    const e = { seq: ++this.#seq, ...entry };
+    this.#push(e, this.#bound(e));
   }
 
   /** Records a request from the fields the middleware holds (see {@link RawJournalEntry}). */
   recordRaw(entry: Omit<RawJournalEntry, 'seq'>): void {
-    (entry as RawJournalEntry).seq = ++this.#seq;
-    this.#push(entry as RawJournalEntry);
+    const e = entry as RawJournalEntry;
+    e.seq = ++this.#seq;
+    this.#push(e, this.#bound(e));
   }
 
-  #push(entry: JournalEntry | RawJournalEntry): void {
-    this.#entries.push(entry);
-    if (this.#entries.length > this.limit) this.#entries.shift();
+  /** Truncates an oversized body in place; returns the entry's cost in bytes. */
+  #bound(e: Entry & { contentLength?: number }): number {
+    const body = e.body;
+    if (body === undefined || body === null) return ENTRY_OVERHEAD;
+    if (typeof body !== 'object' && typeof body !== 'string') return ENTRY_OVERHEAD;
+    const declared = e.contentLength;
+    if (declared !== undefined && declared <= this.bodyLimit) return ENTRY_OVERHEAD + declared;
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
+    } catch {
+      text = '';
+    }
+    const bytes = Buffer.byteLength(text);
+    if (bytes <= this.bodyLimit) return ENTRY_OVERHEAD + bytes;
+    e.body = text.slice(0, this.bodyLimit);
+    e.bodyTruncated = true;
+    e.bodyBytes = bytes;
+    return ENTRY_OVERHEAD + this.bodyLimit;
+  }
+
+  #push(entry: Entry, cost: number): void {
+    while (this.#count > 0 && (this.#count >= this.limit || this.#bytes + cost > this.maxBytes))
+      this.#dropOldest();
+    const slot = (this.#head + this.#count) % this.limit;
+    this.#ring[slot] = entry;
+    this.#cost[slot] = cost;
+    this.#bytes += cost;
+    this.#count++;
+  }
+
+  #dropOldest(): void {
+    this.#bytes -= this.#cost[this.#head] as number;
+    this.#ring[this.#head] = undefined;
+    this.#head = (this.#head + 1) % this.limit;
+    this.#count--;
   }
 
   list(filter: { path?: string; method?: string } = {}): JournalEntry[] {
     const method = filter.method?.toUpperCase();
     const out: JournalEntry[] = [];
-    const entries = this.#entries;
-    for (let i = 0; i < entries.length; i++) {
-      let e = entries[i] as JournalEntry | RawJournalEntry;
+    for (let n = 0; n < this.#count; n++) {
+      const slot = (this.#head + n) % this.limit;
+      let e = this.#ring[slot] as Entry;
       if (filter.path !== undefined && e.path !== filter.path) continue;
       if (method !== undefined && e.method !== method) continue;
       // Materialised once; later listings reuse the entry.
-      if (isRaw(e)) entries[i] = e = materialise(e);
+      if (isRaw(e)) this.#ring[slot] = e = materialise(e);
       out.push(e);
     }
     return out;
   }
 
   clear(): void {
-    this.#entries.length = 0;
+    this.#ring.fill(undefined);
+    this.#head = 0;
+    this.#count = 0;
+    this.#bytes = 0;
   }
 }
 
@@ -111,6 +203,7 @@ export function journalMiddleware(journal: Journal, now: () => number): RequestH
     const parseQuery = req.app.get('query parser fn') as ((search: string) => unknown) | undefined;
     const url = req.originalUrl;
     const q = url.indexOf('?');
+    const length = req.headers['content-length'];
     res.on('finish', () => {
       journal.recordRaw({
         at,
@@ -120,6 +213,7 @@ export function journalMiddleware(journal: Journal, now: () => number): RequestH
         parseQuery,
         headers: req.headers,
         body: (req as { body?: unknown }).body,
+        ...(length !== undefined && { contentLength: Number(length) }),
         status: res.statusCode,
       });
     });
