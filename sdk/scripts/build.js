@@ -1,6 +1,7 @@
 // Builds the package: CommonJS (Node, `require`), ESM (bundlers, `import`), the mini-program
 // bundle (`miniprogram_dist/index.js`, what WeChat devtools "build npm" copies) and the .d.ts files.
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
@@ -45,6 +46,9 @@ async function build() {
       stdio: 'inherit',
     },
   );
+  // The `import` condition's types: an ES-module entry over the same declarations, so TypeScript
+  // does not read the CommonJS ones as the types of `dist/esm/index.mjs`.
+  fs.writeFileSync(path.join(root, 'dist/types/index.d.mts'), "export * from './index.js';\n");
 }
 
 module.exports = { miniprogram };
