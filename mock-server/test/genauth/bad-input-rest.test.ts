@@ -209,8 +209,7 @@ describe('REST routes', () => {
 
   it('malformed rawData is refused before the wx.login code is spent', async () => {
     const h = poolHeaders(mock);
-    const { code } = (await app().post('/__mock/v1/wechat/login').send({ appid: DEMO_APPID }))
-      .body as { code: string };
+    const { code } = mock.control.wechat.login({ appid: DEMO_APPID });
     const bad = await app()
       .post('/connections/social/wechat-miniprogram/auth')
       .set(h)

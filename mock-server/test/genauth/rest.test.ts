@@ -14,8 +14,7 @@ beforeEach(() => {
   lines.length = 0;
 });
 const g = () => mock.store.fixtures.genauth;
-const wxPost = (path: string, body: object) =>
-  request(mock.app).post(`/__mock/v1/wechat/${path}`).send(body);
+const me = { appid: DEMO_APPID, openid: DEMO_OPENID };
 
 describe('GET /api/v2/.well-known', () => {
   it('serves the bundled PEM public key in the real envelope', async () => {
@@ -105,8 +104,7 @@ describe('message outbox', () => {
 describe('WeChat connection: phone-button code flow', () => {
   it('getphone and auth-by-phone accept {code?, phoneCode} exchanged through getuserphonenumber', async () => {
     const h = poolHeaders(mock);
-    const button = (await wxPost('phone-number', { appid: DEMO_APPID, openid: DEMO_OPENID }))
-      .body as { code: string };
+    const button = mock.control.wechat.phoneNumber(me);
     const phone = await request(mock.app)
       .post('/connections/social/wechat-miniprogram/getphone')
       .set(h)
@@ -128,11 +126,8 @@ describe('WeChat connection: phone-button code flow', () => {
       .send({ phoneCode: button.code });
     expect(reused.body).toMatchObject({ code: 2500, data: { errcode: 40029 } });
 
-    const login = (await wxPost('login', { appid: DEMO_APPID, openid: DEMO_OPENID })).body as {
-      code: string;
-    };
-    const again = (await wxPost('phone-number', { appid: DEMO_APPID, openid: DEMO_OPENID }))
-      .body as { code: string };
+    const login = mock.control.wechat.login(me);
+    const again = mock.control.wechat.phoneNumber(me);
     const user = await request(mock.app)
       .post('/connections/social/wechat-miniprogram/auth-by-phone')
       .set(h)
@@ -154,8 +149,7 @@ describe('WeChat connection: phone-button code flow', () => {
       (u) => u.appid === DEMO_APPID && u.unionid && u.openid !== DEMO_OPENID,
     )!;
     const viaApp = async (appId: string) => {
-      const { code } = (await wxPost('login', { appid: DEMO_APPID, openid: wxUser.openid }))
-        .body as { code: string };
+      const { code } = mock.control.wechat.login({ appid: DEMO_APPID, openid: wxUser.openid });
       const res = await request(mock.app)
         .post('/connections/social/wechat-miniprogram/auth')
         .set({ 'x-authing-app-id': appId })

@@ -1,14 +1,20 @@
 import { DEMO_APPID } from '@genauth-wxapp/fixtures';
 import request from 'supertest';
 
-import { createMockServer, fixedClock, type MockServer } from '../../src';
+import {
+  createMockServer,
+  fixedClock,
+  type LoginInput,
+  type LoginResult,
+  type MockServer,
+} from '../../src';
 import type { MockServerOptions } from '../../src/options';
 
 /** 2024-01-01T00:00:00Z: tests run on a frozen clock that only `advance` moves. */
 export const T0 = Date.UTC(2024, 0, 1);
 
 /**
- * A mock on a frozen clock plus helpers that drive it over HTTP. Call it inside a `describe`: the
+ * A mock on a frozen clock plus helpers that drive its WeChat API over HTTP. Call it inside a `describe`: the
  * server listens for the whole block (one server per file, instead of one per request), and its
  * state and clock are reset after each test.
  */
@@ -23,13 +29,9 @@ export function wechatHarness(options: MockServerOptions = {}) {
   const http = () => request(mock.url);
   const secretOf = (appid: string) => mock.store.wechat.apps.get(appid)!.secret;
 
-  /** `wx.login` through the control surface. */
-  async function login(appid = DEMO_APPID, extra: Record<string, unknown> = {}) {
-    const res = await http()
-      .post('/__mock/v1/wechat/login')
-      .send({ appid, ...extra })
-      .expect(200);
-    return res.body as { code: string; openid: string; codes?: string[] };
+  /** `wx.login` on the simulated WeChat client (`mock.control`). */
+  function login(appid = DEMO_APPID, extra: Omit<LoginInput, 'appid'> = {}): LoginResult {
+    return mock.control.wechat.login({ appid, ...extra });
   }
 
   /** `GET /sns/jscode2session` with the right secret unless overridden. */

@@ -6,14 +6,8 @@ describe('POST /wxa/business/getuserphonenumber', () => {
   const h = wechatHarness();
   const { mock } = h;
 
-  async function phoneCode(appid = DEMO_APPID, openid = DEMO_OPENID): Promise<string> {
-    const res = await h
-      .http()
-      .post('/__mock/v1/wechat/phone-number')
-      .send({ appid, openid })
-      .expect(200);
-    return (res.body as { code: string }).code;
-  }
+  const phoneCode = (appid = DEMO_APPID, openid = DEMO_OPENID): string =>
+    mock.control.wechat.phoneNumber({ appid, openid }).code;
   const exchange = (accessToken: string, body: unknown) =>
     h
       .http()

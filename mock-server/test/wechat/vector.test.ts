@@ -9,9 +9,9 @@ describe('encrypted data end to end', () => {
   const { mock } = h;
 
   const userInfo = (appid: string, openid: string) =>
-    h.http().post('/__mock/v1/wechat/user-info').send({ appid, openid }).expect(200);
+    mock.control.wechat.userInfo({ appid, openid });
   const phone = (appid: string, openid: string) =>
-    h.http().post('/__mock/v1/wechat/phone-number').send({ appid, openid }).expect(200);
+    mock.control.wechat.phoneNumber({ appid, openid });
 
   it('reproduces the official vector user with a pinned session key', async () => {
     const { code } = await h.login(DEMO_APPID, {
@@ -20,12 +20,12 @@ describe('encrypted data end to end', () => {
     });
     const { session_key } = (await h.exchange(code)).body as { session_key: string };
     expect(session_key).toBe(DEMO_SESSION_KEY);
-    const res = await userInfo(DEMO_APPID, DEMO_OPENID);
-    const { rawData, signature, encryptedData, iv } = res.body as Record<string, string>;
-    expect(signature).toBe(rawDataSignature(rawData!, session_key));
-    expect(JSON.parse(rawData!)).toEqual(res.body.userInfo);
+    const res = userInfo(DEMO_APPID, DEMO_OPENID);
+    const { rawData, signature, encryptedData, iv } = res;
+    expect(signature).toBe(rawDataSignature(rawData, session_key));
+    expect(JSON.parse(rawData)).toEqual(res.userInfo);
     expect(rawData).not.toMatch(/openId|unionId/);
-    const plain = decryptData(session_key, encryptedData!, iv!, DEMO_APPID);
+    const plain = decryptData(session_key, encryptedData, iv, DEMO_APPID);
     expect(Object.keys(plain)).toEqual([
       'openId',
       'nickName',
@@ -48,8 +48,8 @@ describe('encrypted data end to end', () => {
     const key = 'HyVFkGl5F5OQWJZZaNzBBg==';
     const { code, openid } = await h.login(DEMO_APPID, { sessionKey: key });
     expect((await h.exchange(code)).body.session_key).toBe(key);
-    const res = await phone(DEMO_APPID, openid);
-    const plain = decryptData(key, res.body.encryptedData, res.body.iv, DEMO_APPID);
+    const res = phone(DEMO_APPID, openid);
+    const plain = decryptData(key, res.encryptedData, res.iv, DEMO_APPID);
     expect(Object.keys(plain)).toEqual([
       'phoneNumber',
       'purePhoneNumber',
@@ -62,17 +62,14 @@ describe('encrypted data end to end', () => {
   it('after a rotating login, data encrypted under the old key no longer decrypts', async () => {
     const { code, openid } = await h.login(DEMO_APPID);
     const k1 = (await h.exchange(code)).body.session_key as string;
-    const legacy = (await phone(DEMO_APPID, openid)).body as { encryptedData: string; iv: string };
+    const legacy = phone(DEMO_APPID, openid);
     expect(decryptData(k1, legacy.encryptedData, legacy.iv, DEMO_APPID)).toHaveProperty(
       'phoneNumber',
     );
     const again = await h.login(DEMO_APPID, { openid });
     const k2 = (await h.exchange(again.code)).body.session_key as string;
     expect(() => decryptData(k2, legacy.encryptedData, legacy.iv, DEMO_APPID)).toThrow();
-    const fresh = (await userInfo(DEMO_APPID, openid)).body as {
-      encryptedData: string;
-      iv: string;
-    };
+    const fresh = userInfo(DEMO_APPID, openid);
     expect(decryptData(k2, fresh.encryptedData, fresh.iv, DEMO_APPID)).toHaveProperty(
       'openId',
       openid,
@@ -83,10 +80,7 @@ describe('encrypted data end to end', () => {
     const unbound = mock.store.fixtures.wechat.apps.find((a) => a.openPlatformId === null)!;
     const { code, openid } = await h.login(unbound.appid);
     const key = (await h.exchange(code, unbound.appid)).body.session_key as string;
-    const res = (await userInfo(unbound.appid, openid)).body as {
-      encryptedData: string;
-      iv: string;
-    };
+    const res = userInfo(unbound.appid, openid);
     const plain = decryptData(key, res.encryptedData, res.iv, unbound.appid);
     expect(plain).not.toHaveProperty('unionId');
     expect(plain).toHaveProperty('openId', openid);
