@@ -152,7 +152,9 @@ describe('getPhone and loginByPhone', () => {
 
 describe('updateAvatar', () => {
   it('uploads through wx.uploadFile (anonymous multipart) and saves the returned URL', async () => {
-    pickedFiles.set('wxfile://tmp/avatar.png', Buffer.from('PNG-BYTES'));
+    // The upload accepts images only (by magic bytes): a PNG signature then some bytes.
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('PNG-BYTES')]);
+    pickedFiles.set('wxfile://tmp/avatar.png', png);
     const sdk = client();
     await sdk.loginByCode((await wxLogin(mock, DEMO_APPID)).code);
     const user = await sdk.updateAvatar();
@@ -160,7 +162,7 @@ describe('updateAvatar', () => {
     expect(storage.get('_authing_user')).toMatchObject({ photo: user.photo });
     expect(storage.get('_authing_token')).toBe(user.token);
     const served = await fetch(user.photo as string);
-    expect(Buffer.from(await served.arrayBuffer()).toString()).toBe('PNG-BYTES');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
   });
 
   it('refuses to start without a login (请先登录！)', async () => {
