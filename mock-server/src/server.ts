@@ -93,6 +93,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     async start(port = 0) {
       if (server) throw new Error(`mock server already listening at ${url}`);
       const s = createServer(app);
+      // A slow or stalled client cannot hold a socket: headers within 15 s, the whole request
+      // within 30 s, idle keep-alive sockets closed after 5 s.
+      s.headersTimeout = 15_000;
+      s.requestTimeout = 30_000;
+      s.keepAliveTimeout = 5_000;
       server = s;
       await new Promise<void>((resolve, reject) => {
         s.once('error', reject);
