@@ -112,25 +112,3 @@ export function send(call: HttpCall): HttpHandle {
     onHeaders: (listener) => void headerListeners.push(listener),
   };
 }
-
-/** JSON helper for the mock's control surface: throws with the server's message on non-2xx. */
-export async function controlJson<T>(
-  baseUrl: string,
-  method: 'GET' | 'POST' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const answer = await send({
-    url: `${baseUrl}/__mock/v1${path}`,
-    method,
-    headers: payload ? { 'content-type': 'application/json' } : {},
-    ...(payload ? { body: payload } : {}),
-    timeout: 10_000,
-  }).done;
-  const text = answer.body.toString('utf8');
-  if (answer.statusCode < 200 || answer.statusCode >= 300) {
-    throw new Error(`mock control ${method} ${path} answered ${answer.statusCode}: ${text}`);
-  }
-  return (text ? JSON.parse(text) : undefined) as T;
-}

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { createMockServer } from '@genauth-wxapp/mock-server';
+import { ControlError, createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 
 import type { NetworkTimeouts } from '../bridge';
-import { controlJson } from '../bridge/http';
 import { TestEnv } from './env';
 import { DEMO_MINIPROGRAM, type AppConfig, type DemoSection, type TestEnvOptions } from './options';
 import { preflight } from './preflight';
@@ -17,6 +16,27 @@ function readAppJson(root: string): {
   return existsSync(path)
     ? (JSON.parse(readFileSync(path, 'utf8')) as ReturnType<typeof readAppJson>)
     : {};
+}
+
+/** What a mock without a demo pool (custom fixtures) lends the env: nothing. */
+const NO_DEMO: DemoSection = Object.freeze({
+  userPoolId: '',
+  userPoolName: '',
+  apps: [],
+  accounts: [],
+  directory: [],
+  fixedCodes: [],
+  otherUserPoolId: null,
+});
+
+/** The mock's demo tenancy, or {@link NO_DEMO} when its fixtures have no user pool. */
+function demoOf(mock: MockServer): DemoSection {
+  try {
+    return mock.control.demo();
+  } catch (e) {
+    if (e instanceof ControlError && e.error === 'no_demo') return NO_DEMO;
+    throw e;
+  }
 }
 
 /**
@@ -39,11 +59,10 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
   const ownsMock = options.mock === undefined;
   if (!mock.url) await mock.start(0);
   const root = options.root ?? DEMO_MINIPROGRAM;
-  const state = await controlJson<{ demo?: DemoSection }>(mock.url, 'GET', '/state');
-  const demo = state.demo ?? {};
-  const appId = options.config?.appId ?? demo.apps?.[0]?.appId ?? '';
+  const demo = demoOf(mock);
+  const appId = options.config?.appId ?? demo.apps[0]?.appId ?? '';
   const wechatAppid =
-    options.wechatAppid ?? demo.apps?.find((a) => a.appId === appId)?.wechatAppid ?? '';
+    options.wechatAppid ?? demo.apps.find((a) => a.appId === appId)?.wechatAppid ?? '';
   if (!appId || !wechatAppid) {
     if (ownsMock) await mock.stop();
     throw new Error(
@@ -51,7 +70,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     );
   }
   const config: AppConfig = {
-    userPoolId: demo.userPoolId ?? '',
+    userPoolId: demo.userPoolId,
     // The bridge is the WeChat client here; the demo's devtools-only shim stays off by default.
     mockWechat: false,
     ...options.config,

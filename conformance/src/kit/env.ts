@@ -1,7 +1,6 @@
-import type { MockServer } from '@genauth-wxapp/mock-server';
+import type { FaultInput, FaultView, JournalEntry, MockServer } from '@genauth-wxapp/mock-server';
 
 import { createWxBridge, type NetworkTimeouts, type WxBridge, type WxStorage } from '../bridge';
-import { controlJson } from '../bridge/http';
 import { installSdk, loadApp, loadConfig, loadPage, type Roots } from './app-modules';
 import {
   installMiniprogramGlobals,
@@ -208,32 +207,22 @@ export class TestEnv {
   }
 
   /**
-   * Makes the mock's WeChat API fail on purpose (`POST /__mock/v1/faults`): the next `times`
+   * Makes the mock's WeChat API fail on purpose (`mock.control.faults.add`): the next `times`
    * (default 1) calls of `route` — of this env's WeChat app unless `appid` says otherwise —
    * answer `errcode`. GenAuth's code exchange takes `wechat.jscode2session` faults too.
    */
-  async injectWechatFault(fault: {
-    route: string;
-    errcode: number;
-    times?: number;
-    appid?: string;
-    delayMs?: number;
-  }): Promise<void> {
-    await controlJson(this.url, 'POST', '/faults', { appid: this.wechatAppid, ...fault });
+  async injectWechatFault(fault: FaultInput): Promise<void> {
+    this.mock.control.faults.add({ appid: this.wechatAppid, ...fault });
   }
 
   /** The WeChat faults still pending on the mock (`times` = calls left). */
-  async wechatFaults(): Promise<{ route: string; errcode: number; times: number }[]> {
-    return (await controlJson<{ faults: never[] }>(this.url, 'GET', '/faults')).faults;
+  async wechatFaults(): Promise<FaultView[]> {
+    return this.mock.control.faults.list();
   }
 
   /** Requests the mock received (newest last), optionally for one path. */
-  async requests(
-    path?: string,
-  ): Promise<{ method: string; path: string; body: unknown; headers: Record<string, string> }[]> {
-    const query = path === undefined ? '' : `?path=${encodeURIComponent(path)}`;
-    const res = await controlJson<{ requests: never[] }>(this.url, 'GET', `/requests${query}`);
-    return res.requests;
+  async requests(path?: string): Promise<JournalEntry[]> {
+    return this.mock.control.journal.list(path === undefined ? {} : { path });
   }
 
   #unloadPages(): void {

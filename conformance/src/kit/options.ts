@@ -1,7 +1,7 @@
 import { resolve, join } from 'node:path';
 import { existsSync } from 'node:fs';
 
-import type { MockServer, MockServerOptions } from '@genauth-wxapp/mock-server';
+import type { MockDemo, MockServer, MockServerOptions } from '@genauth-wxapp/mock-server';
 
 import type { NetworkTimeouts } from '../bridge';
 import type { SdkChoice } from './sdk-choice';
@@ -45,16 +45,8 @@ export interface TestEnvOptions {
   compiler?: 'official' | 'simulate';
 }
 
-/** The mock's `demo` section (`GET /__mock/v1/state`): the seeded pool, apps and accounts. */
-export interface DemoSection {
-  userPoolId?: string;
-  apps?: { appId: string; name?: string; wechatAppid: string | null }[];
-  accounts?: {
-    id: string;
-    email: string | null;
-    username: string | null;
-    phone: string | null;
-    password: string | null;
-  }[];
-  [key: string]: unknown;
-}
+/**
+ * The mock's demo tenancy (`mock.control.demo()`, `GET /__mock/v1/demo`): the seeded pool, its
+ * apps and accounts with their demo passwords. The mock's {@link MockDemo}.
+ */
+export type DemoSection = MockDemo;
