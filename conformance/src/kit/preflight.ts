@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { sourceFile } from './app-modules';
+import { useNodeBinaryGlobals } from './node-globals';
 
 /** The `miniprogramRoot` a `project.config.json` in `dir` names, if any. */
 function projectRoot(dir: string): string | undefined {
@@ -55,4 +56,5 @@ export function checkDom(): void {
 export function preflight(root: string): void {
   checkDom();
   checkRoot(root);
+  useNodeBinaryGlobals();
 }

@@ -21,6 +21,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 
+import { underJest } from './registry';
+import { mapStacksOf } from './stack-map';
 import { compilerVersion, compileTypeScript } from './typescript';
 
 /** Bump when the mirror layout or compile options change. */
@@ -86,6 +88,8 @@ export function loadRootFor(root: string): string {
   for (const file of files)
     hash.update(`${file.split(sep).join('/')}\0`).update(readFileSync(join(root, file)));
   const target = join(cacheBase(root), hash.digest('hex').slice(0, 20));
+  // Jest maps the inline source maps itself; under Node's require the kit does.
+  if (!underJest()) mapStacksOf(target);
   if (existsSync(join(target, DONE))) return target;
   // Built aside and renamed into place, so parallel workers never see half a mirror.
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
