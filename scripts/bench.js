@@ -20,6 +20,8 @@ const { performance } = require('node:perf_hooks');
 
 const autocannon = require('autocannon');
 
+const { control } = require('./bench-lib/control');
+
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'mock-server/dist/src/cli.js');
 const TARGETS_DIR = path.join(__dirname, 'bench');
@@ -117,8 +119,7 @@ async function coldStart(args, path) {
 }
 
 async function resetMock(baseUrl) {
-  const res = await fetch(`${baseUrl}/__mock/v1/reset`, { method: 'POST' });
-  if (!res.ok) throw new Error(`reset failed: ${res.status}`);
+  await control(baseUrl).reset();
 }
 
 function median(values) {

@@ -6,15 +6,21 @@
  *   jscode2session quota) — the REST path a mini-program hits at launch;
  * - loginByEmail: `POST /graphql/v2` with the official document and an RSA-encrypted password.
  */
-const { getJson, mintCodes } = require('../bench-lib/control');
+const { control, mintCodes } = require('../bench-lib/control');
 const { constants, publicEncrypt } = require('node:crypto');
 
 const LOGIN_BY_EMAIL =
   '\n    mutation loginByEmail($input: LoginByEmailInput!) {\n  loginByEmail(input: $input) {\n    id\n    arn\n    status\n    userPoolId\n    username\n    email\n    emailVerified\n    phone\n    phoneVerified\n    unionid\n    openid\n    nickname\n    registerSource\n    photo\n    password\n    oauth\n    token\n    tokenExpiredAt\n    loginsCount\n    lastLogin\n    lastIP\n    signedUp\n    blocked\n    isDeleted\n    device\n    browser\n    company\n    name\n    givenName\n    familyName\n    middleName\n    profile\n    preferredUsername\n    website\n    gender\n    birthdate\n    zoneinfo\n    locale\n    address\n    formatted\n    streetAddress\n    locality\n    region\n    postalCode\n    city\n    province\n    country\n    createdAt\n    updatedAt\n    externalId\n  }\n}\n    ';
 
-/** The demo pool, app (with its WeChat appid) and first demo account from the state's demo section. */
+async function getJson(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url} → ${res.status}`);
+  return res.json();
+}
+
+/** The demo pool, app (with its WeChat appid) and first demo account with a password. */
 async function demo(baseUrl) {
-  const { demo } = await getJson(`${baseUrl}/__mock/v1/state`);
+  const demo = await control(baseUrl).demo();
   const app = demo.apps.find((a) => a.wechatAppid) ?? demo.apps[0];
   const account = demo.accounts.find((a) => a.email && a.password);
   return { userPoolId: demo.userPoolId, app, account };

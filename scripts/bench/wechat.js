@@ -5,20 +5,20 @@
  * autocannon options (method, path, headers, body or requests/setupRequest); `check` tells a
  * real answer from an error body (WeChat errors are HTTP 200).
  */
-const { mintCodes } = require('../bench-lib/control');
+const { control, mintCodes } = require('../bench-lib/control');
 
 const DEMO_APPID = 'wx4f4bc4dec97d474b';
 
 const secrets = new Map();
 
 /**
- * The app's secret, read once from `GET /__mock/v1/state` (the state grows with every minted
+ * The app's secret, read once from the mock's state (the state grows with every minted
  * code, so reading it before each run would load the mock with garbage to collect).
  */
 async function appSecret(baseUrl, appid) {
   const key = `${baseUrl} ${appid}`;
   if (!secrets.has(key)) {
-    const state = await (await fetch(`${baseUrl}/__mock/v1/state`)).json();
+    const state = await control(baseUrl).state();
     const app = state.wechat.apps.find((a) => a.appid === appid);
     if (!app) throw new Error(`app ${appid} not in the mock's state`);
     secrets.set(key, app.secret);
