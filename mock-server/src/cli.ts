@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 import { demoBanner } from './genauth/demo';
-import { DEFAULTS, type SessionKeyPolicy } from './options';
+import { DEFAULTS, SESSION_KEY_POLICIES, type SessionKeyPolicy } from './options';
 import { createMockServer, type MockServer } from './server';
 import { wechatBanner } from './wechat/banner';
 
@@ -17,6 +17,8 @@ export interface CliIo {
 export interface CliResult {
   code: number;
   server?: MockServer;
+  /** `--outlive-parent` was given: the caller should not stop the server with its parent. */
+  outliveParent?: boolean;
 }
 
 export const HELP = `Usage: genauth-mock [options]
@@ -28,13 +30,18 @@ Options:
       --host <addr>              interface to bind (default ${DEFAULTS.host})
       --seed <seed>              fixtures and minted-value seed (default "${DEFAULTS.seed}")
       --session-key-policy <p>   "rotate" (new session_key on every login, default) or "never"
-  -h, --help                     show this help`;
+      --outlive-parent           keep running when the process that started the mock exits
+                                 (by default the mock stops with it, e.g. a killed npm start)
+  -h, --help                     show this help
+
+Stops on SIGINT or SIGTERM.`;
 
 const OPTIONS = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   seed: { type: 'string' },
   'session-key-policy': { type: 'string' },
+  'outlive-parent': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -42,6 +49,10 @@ function parsePort(raw: string): number | undefined {
   if (!/^\d+$/.test(raw)) return undefined;
   const port = Number(raw);
   return port <= 65535 ? port : undefined;
+}
+
+function isPolicy(raw: string): raw is SessionKeyPolicy {
+  return (SESSION_KEY_POLICIES as readonly string[]).includes(raw);
 }
 
 /** Every line the CLI prints once listening. */
@@ -63,20 +74,27 @@ export function bannerLines(server: MockServer, url: string): string[] {
 
 /**
  * Parses `argv`, starts the mock and prints the endpoints and demo credentials. Exit code 2 for a
- * usage error (unknown flag, bad value), 1 when the server cannot listen, 0 otherwise (with the
- * running server, which the caller stops).
+ * usage error (unknown flag, bad value; the message names the flag as typed), 1 when the server
+ * cannot listen, 0 otherwise (with the running server, which the caller stops).
  */
 export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   let values: {
     [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
   };
+  /** Option name → the flag as the user typed it. */
+  const typed = new Map<string, string>();
   try {
-    ({ values } = parseArgs({
+    const parsed = parseArgs({
       args: argv,
       options: OPTIONS,
       strict: true,
       allowPositionals: false,
-    }));
+      tokens: true,
+    });
+    values = parsed.values;
+    // The last occurrence wins, so it names the flag in messages (`-p` or `--port`).
+    for (const token of parsed.tokens)
+      if (token.kind === 'option') typed.set(token.name, token.rawName);
   } catch (err) {
     io.err(`genauth-mock: ${(err as Error).message}`);
     io.err('Run "genauth-mock --help" for usage.');
@@ -86,10 +104,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     io.out(HELP);
     return { code: 0 };
   }
+  const portSource = values.port !== undefined ? (typed.get('port') ?? '--port') : 'PORT';
   const rawPort = values.port ?? io.env['PORT'] ?? '3000';
   const port = parsePort(rawPort);
   if (port === undefined) {
-    io.err(`genauth-mock: invalid port "${rawPort}" (expected 0-65535)`);
+    io.err(`genauth-mock: ${portSource} must be an integer from 0 to 65535, got "${rawPort}"`);
+    return { code: 2 };
+  }
+  const policy = values['session-key-policy'];
+  if (policy !== undefined && !isPolicy(policy)) {
+    io.err(
+      `genauth-mock: --session-key-policy must be ${SESSION_KEY_POLICIES.join(' or ')}, got "${policy}"`,
+    );
     return { code: 2 };
   }
   let server: MockServer;
@@ -97,9 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     server = createMockServer({
       ...(values.host !== undefined && { host: values.host }),
       ...(values.seed !== undefined && { seed: values.seed }),
-      ...(values['session-key-policy'] !== undefined && {
-        sessionKeyPolicy: values['session-key-policy'] as SessionKeyPolicy,
-      }),
+      ...(policy !== undefined && { sessionKeyPolicy: policy }),
       log: (line) => io.err(line),
     });
   } catch (err) {
@@ -116,7 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     return { code: 1 };
   }
   for (const line of bannerLines(server, url)) io.out(line);
-  return { code: 0, server };
+  return { code: 0, server, outliveParent: values['outlive-parent'] === true };
 }
 
 /** What {@link stopOnSignals} needs from `process`. */
@@ -124,45 +148,78 @@ export interface SignalSource {
   once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
 }
 
+/** How {@link stopOnSignals} notices that the parent process exited. */
+export interface ParentWatch {
+  /** The parent pid, read when the process started (before it listened). */
+  readonly pid: number;
+  /** The current parent pid, e.g. `() => process.ppid`. */
+  current(): number;
+  /** Poll interval in ms. @default PARENT_POLL_MS */
+  pollMs?: number;
+}
+
+/** How often the parent pid is checked, in ms. */
+export const PARENT_POLL_MS = 250;
+
 /**
- * Stops `server` on the first SIGINT or SIGTERM, then calls `exit(0)`. Resolves with the signal
- * once the server is closed.
+ * Stops `server` on the first SIGINT or SIGTERM, or, when `parent` is given, once the parent
+ * process has exited (its pid changes when the orphan is adopted), then calls `exit(0)`.
+ * Resolves with the reason (`SIGINT`, `SIGTERM` or `parent exited`) once the server is closed.
+ *
+ * The parent check matters because shells do not forward signals: when `sh -c "… node cli.js"`
+ * (an npm script, `npx`) is killed, the mock would otherwise keep running and hold its port.
  */
 export function stopOnSignals(
   server: MockServer,
   source: SignalSource,
   io: Pick<CliIo, 'err'>,
   exit: (code: number) => void,
+  parent?: ParentWatch,
 ): Promise<string> {
   return new Promise((resolve) => {
     let stopping = false;
-    const shutdown = (signal: string) => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const shutdown = (reason: string) => {
       if (stopping) return;
       stopping = true;
-      io.err(`genauth-mock: ${signal}, stopping`);
+      clearInterval(timer);
+      io.err(`genauth-mock: ${reason}, stopping`);
       void server.stop().then(() => {
-        resolve(signal);
+        resolve(reason);
         exit(0);
       });
     };
     source.once('SIGINT', () => shutdown('SIGINT'));
     source.once('SIGTERM', () => shutdown('SIGTERM'));
+    if (parent) {
+      const check = () => {
+        if (parent.current() !== parent.pid) shutdown('parent exited');
+      };
+      timer = setInterval(check, parent.pollMs ?? PARENT_POLL_MS);
+      timer.unref();
+      check();
+    }
   });
 }
 
-/** The `genauth-mock` binary: runs until SIGINT/SIGTERM, then closes the server and exits 0. */
+/**
+ * The `genauth-mock` binary: runs until SIGINT/SIGTERM or until its parent process exits (unless
+ * `--outlive-parent`), then closes the server and exits 0.
+ */
 async function main(): Promise<void> {
+  const ppid = process.ppid;
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
   };
-  const { code, server } = await runCli(process.argv.slice(2), io);
+  const { code, server, outliveParent } = await runCli(process.argv.slice(2), io);
   if (!server) {
     process.exitCode = code;
     return;
   }
-  void stopOnSignals(server, process, io, (exitCode) => process.exit(exitCode));
+  const parent = outliveParent ? undefined : { pid: ppid, current: () => process.ppid };
+  void stopOnSignals(server, process, io, (exitCode) => process.exit(exitCode), parent);
 }
 
 if (require.main === module) void main();

@@ -5,6 +5,9 @@ import type { Clock } from './clock';
 /** How jscode2session treats the session_key of a user who logs in again. */
 export type SessionKeyPolicy = 'rotate' | 'never';
 
+/** Every {@link SessionKeyPolicy}, the default first. */
+export const SESSION_KEY_POLICIES: readonly SessionKeyPolicy[] = Object.freeze(['rotate', 'never']);
+
 /** Options of {@link createMockServer}. Every field is optional. */
 export interface MockServerOptions {
   /** Seed of the fixtures and of every code, key and id the mock mints. @default 'genauth-wxapp' */
@@ -51,7 +54,7 @@ export const DEFAULTS = Object.freeze({
 /** Applies defaults and rejects invalid options with a `TypeError` naming the option. */
 export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions {
   const policy = options.sessionKeyPolicy ?? DEFAULTS.sessionKeyPolicy;
-  if (policy !== 'rotate' && policy !== 'never') {
+  if (!SESSION_KEY_POLICIES.includes(policy)) {
     throw new TypeError(`"sessionKeyPolicy" must be "rotate" or "never", got ${String(policy)}`);
   }
   for (const key of ['bodyLimit', 'uploadLimit'] as const) {

@@ -59,13 +59,33 @@ describe('genauth-mock CLI', () => {
   it.each([
     [['--bogus'], /Unknown option '--bogus'/],
     [['extra'], /positional/i],
-    [['--port', 'abc'], /invalid port "abc"/],
-    [['--port', '70000'], /invalid port "70000"/],
-    [['--session-key-policy', 'sometimes'], /sessionKeyPolicy/],
-  ])('rejects %j with exit code 2', async (argv, message) => {
+    [['--port', 'abc'], /^genauth-mock: --port must be an integer from 0 to 65535, got "abc"$/m],
+    [['-p', '70000'], /^genauth-mock: -p must be an integer from 0 to 65535, got "70000"$/m],
+    [['--port'], /--port <value>' argument missing/],
+    [
+      ['--session-key-policy', 'sometimes'],
+      /^genauth-mock: --session-key-policy must be rotate or never, got "sometimes"$/m,
+    ],
+  ])('rejects %j with exit code 2, naming the flag as typed', async (argv, message) => {
     const { io, err } = capture();
     expect(await runCli(argv, io)).toEqual({ code: 2 });
     expect(err.join('\n')).toMatch(message);
+    expect(err.join('\n')).not.toMatch(/sessionKeyPolicy/);
+  });
+
+  it('names PORT when the bad port comes from the environment', async () => {
+    const { io, err } = capture({ PORT: 'http' });
+    expect(await runCli([], io)).toEqual({ code: 2 });
+    expect(err).toEqual(['genauth-mock: PORT must be an integer from 0 to 65535, got "http"']);
+  });
+
+  it('reports --outlive-parent to the caller', async () => {
+    const { server, outliveParent } = await runCli(
+      ['--port', '0', '--outlive-parent'],
+      capture().io,
+    );
+    await server?.stop();
+    expect(outliveParent).toBe(true);
   });
 
   it('exits 1 when the port is taken', async () => {
@@ -93,5 +113,29 @@ describe('genauth-mock CLI', () => {
     expect(exits).toEqual([0]);
     expect(err).toContain(`genauth-mock: ${signal}, stopping`);
     await expect(fetch(`${url}/__mock/v1/clock`)).rejects.toThrow();
+  });
+
+  it('closes the server and exits 0 once the parent pid changes', async () => {
+    const { io, err } = capture();
+    const { server } = await runCli(['--port', '0'], io);
+    const url = server!.url;
+    let ppid = 4242;
+    const parent = { pid: 4242, current: () => ppid, pollMs: 5 };
+    const exits: number[] = [];
+    const stopped = stopOnSignals(server!, new EventEmitter(), io, (c) => exits.push(c), parent);
+    ppid = 1;
+    expect(await stopped).toBe('parent exited');
+    expect(exits).toEqual([0]);
+    expect(err).toContain('genauth-mock: parent exited, stopping');
+    await expect(fetch(`${url}/__mock/v1/clock`)).rejects.toThrow();
+  });
+
+  it('stops at once when the parent exited before the watch began', async () => {
+    const { io } = capture();
+    const { server } = await runCli(['--port', '0'], io);
+    const parent = { pid: 4242, current: () => 1 };
+    expect(await stopOnSignals(server!, new EventEmitter(), io, () => undefined, parent)).toBe(
+      'parent exited',
+    );
   });
 });
