@@ -34,5 +34,9 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.jest } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    files: ['examples/test/jest/**/*.js'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
   prettier,
 );
