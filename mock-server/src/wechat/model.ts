@@ -52,7 +52,7 @@ export function code2Session(
   if (!code || code.appid !== app.appid || now - code.issuedAt >= RULES.codeTtlMs)
     throw wechatError(40029);
   if (code.usedAt !== null) throw wechatError(40163);
-  const user = state.users.get(userKey(code.appid, code.openid));
+  const user = state.users.find(code.appid, code.openid);
   if (!user) throw wechatError(40029);
   if (user.blocked) throw wechatError(40226);
   if (overLoginQuota(ctx, user)) throw wechatError(45011);
@@ -102,7 +102,7 @@ export function exchangePhoneCode(
   ) {
     throw wechatError(40029);
   }
-  const user = state.users.get(userKey(record.appid, record.openid));
+  const user = state.users.find(record.appid, record.openid);
   if (!user?.phone) throw wechatError(40029);
   record.usedAt = now;
   return phoneInfoOf(user, appid, record.issuedAt);

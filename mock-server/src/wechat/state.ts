@@ -5,6 +5,7 @@ import { ExpiringMap } from '../expiring';
 import { SeededRandom } from '../random';
 import { createFaultBook, type FaultBook } from './faults';
 import { RULES } from './rules';
+import { WechatUserTable } from './user-table';
 
 /** A WeChat user of one app (a mutable copy of its fixture). */
 export type WechatUser = WechatUserFixture;
@@ -58,8 +59,8 @@ export interface StableQuota {
 /** WeChat platform state: apps, users, codes, sessions, access tokens, rate windows. */
 export interface WechatState {
   apps: Map<string, WechatAppFixture>;
-  /** Keyed by {@link userKey}. */
-  users: Map<string, WechatUser>;
+  /** Keyed by {@link userKey} (stored without per-user key strings). */
+  users: WechatUserTable;
   /** Login codes; each leaves once its 5 minutes are over (used or not: it answers 40029 then). */
   codes: ExpiringMap<string, LoginCode>;
   /** Phone codes; each leaves once its 5 minutes are over. */
@@ -90,6 +91,13 @@ export function userKey(appid: string, openid: string): string {
   return `${appid}:${openid}`;
 }
 
+function usersOf(list: readonly WechatUser[]): WechatUserTable {
+  const table = new WechatUserTable();
+  for (const u of list)
+    table.set(userKey(u.appid, u.openid), { ...u, phone: u.phone && { ...u.phone } });
+  return table;
+}
+
 const tokenDeadline = (t: AccessToken): number => {
   const kept = t.expiresAt + RULES.expiredTokenKeptMs;
   return t.revokedAt === null ? kept : Math.min(t.revokedAt, kept);
@@ -101,12 +109,7 @@ export function createWechatState(fixtures: Fixtures, clock: MockClock): WechatS
   const codeDeadline = (c: { issuedAt: number }) => c.issuedAt + RULES.codeTtlMs;
   return {
     apps: new Map(fixtures.wechat.apps.map((a) => [a.appid, { ...a }])),
-    users: new Map(
-      fixtures.wechat.users.map((u) => [
-        userKey(u.appid, u.openid),
-        { ...u, phone: u.phone && { ...u.phone } },
-      ]),
-    ),
+    users: usersOf(fixtures.wechat.users),
     codes: new ExpiringMap<string, LoginCode>(codeDeadline, now),
     phoneCodes: new ExpiringMap<string, PhoneCode>(codeDeadline, now),
     sessions: new ExpiringMap((s) => s.expiresAt, now),
