@@ -10,7 +10,7 @@ import { tokenExpiry } from './model/tokens';
 import { NO_IDENTITIES, NO_UDV, sourceList } from './model/defaults';
 import type { MessageRecord, PoolState, UploadRecord, UserRecord } from './model/types';
 import { UserTable } from './model/user-table';
-import { DEFAULT_PHOTO } from './model/users';
+import { DEFAULT_PHOTO, USER_FIELDS } from './model/users';
 
 /** GenAuth state: pools (apps, users, UDFs, orgs…), revoked tokens, the outbox, uploads. */
 export interface GenauthState {
@@ -90,6 +90,14 @@ function tableOf(users: UserRecord[]): UserTable {
   return table;
 }
 
+/** A user as plain JSON (defaults on the prototype included, UDF values as an object). */
+function plainUser(u: UserRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of USER_FIELDS) out[f] = u[f];
+  out['udv'] = Object.fromEntries(u.udv);
+  return out;
+}
+
 /** Fresh GenAuth state from the fixtures: fixture passwords become salted hashes. */
 export function createGenauthState(fixtures: Fixtures, clock: MockClock): GenauthState {
   const g = fixtures.genauth;
@@ -135,10 +143,7 @@ export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
         tokenAlgorithm: a.tokenAlgorithm,
         connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
       })),
-      users: [...p.users.values()].map(({ ordinal: _, ...u }) => ({
-        ...u,
-        udv: Object.fromEntries(u.udv),
-      })),
+      users: [...p.users.values()].map(plainUser),
       udfs: [...p.udfs.values()],
       orgs: p.orgs,
     })),

@@ -87,45 +87,115 @@ export function deleteUser(pool: PoolState, user: UserRecord): void {
   if (stored(pool, user)) pool.users.delete(user.id);
 }
 
-/** A user record with every field at its default (no profile, no identity, no UDF value). */
-export function blankUser(id: string, poolId: string, now: string): UserRecord {
-  return {
-    id,
-    poolId,
-    status: 'Activated',
-    username: null,
-    email: null,
-    emailVerified: false,
-    phone: null,
-    phoneVerified: false,
-    phoneCountryCode: null,
-    unionid: null,
-    openid: null,
-    nickname: null,
-    registerSource: NO_SOURCE,
-    photo: DEFAULT_PHOTO,
-    passwordHash: null,
-    passwordLevel: null,
-    subAccount: null,
-    oauth: null,
-    loginsCount: 0,
-    lastLogin: null,
-    lastIP: null,
-    signedUp: now,
-    blocked: false,
-    profile: EMPTY_PROFILE,
-    createdAt: now,
-    updatedAt: now,
-    externalId: null,
-    identities: NO_IDENTITIES,
-    udv: NO_UDV,
-    ordinal: 0,
-  };
-}
-
-const NO_SOURCE: readonly string[] = Object.freeze([]);
 /** The photo of a user who set none. */
 export const DEFAULT_PHOTO = 'default-user-avatar.png';
+
+/**
+ * Defaults a new user reads from its prototype until a field is set: an idle user stores only
+ * its id, pool, identifiers, password and timestamps.
+ */
+const SHARED_DEFAULTS = {
+  status: 'Activated',
+  emailVerified: false,
+  phoneVerified: false,
+  phoneCountryCode: null,
+  unionid: null,
+  openid: null,
+  nickname: null,
+  photo: DEFAULT_PHOTO,
+  subAccount: null,
+  oauth: null,
+  loginsCount: 0,
+  lastLogin: null,
+  lastIP: null,
+  blocked: false,
+  profile: EMPTY_PROFILE,
+  externalId: null,
+  identities: NO_IDENTITIES,
+  udv: NO_UDV,
+  registerSource: Object.freeze([]) as readonly string[],
+} satisfies Partial<UserRecord>;
+
+/** A stored user: the fields every user sets are own; the rest start on the prototype. */
+class StoredUser implements UserRecord {
+  id: string;
+  poolId: string;
+  username: string | null = null;
+  email: string | null = null;
+  phone: string | null = null;
+  passwordHash: string | null = null;
+  passwordLevel: 1 | 2 | 3 | null = null;
+  signedUp: string | null;
+  createdAt: string;
+  updatedAt: string;
+  ordinal = 0;
+  declare status: UserRecord['status'];
+  declare emailVerified: boolean;
+  declare phoneVerified: boolean;
+  declare phoneCountryCode: string | null;
+  declare unionid: string | null;
+  declare openid: string | null;
+  declare nickname: string | null;
+  declare photo: string;
+  declare subAccount: string | null;
+  declare oauth: string | null;
+  declare loginsCount: number;
+  declare lastLogin: string | null;
+  declare lastIP: string | null;
+  declare blocked: boolean;
+  declare profile: UserRecord['profile'];
+  declare externalId: string | null;
+  declare identities: UserRecord['identities'];
+  declare udv: UserRecord['udv'];
+  declare registerSource: UserRecord['registerSource'];
+
+  constructor(id: string, poolId: string, now: string) {
+    this.id = id;
+    this.poolId = poolId;
+    this.signedUp = now;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+}
+Object.assign(StoredUser.prototype, SHARED_DEFAULTS);
+
+/** Every field of a {@link UserRecord} but `ordinal`, in the order the state lists them. */
+export const USER_FIELDS = [
+  'id',
+  'poolId',
+  'status',
+  'username',
+  'email',
+  'emailVerified',
+  'phone',
+  'phoneVerified',
+  'phoneCountryCode',
+  'unionid',
+  'openid',
+  'nickname',
+  'registerSource',
+  'photo',
+  'passwordHash',
+  'passwordLevel',
+  'subAccount',
+  'oauth',
+  'loginsCount',
+  'lastLogin',
+  'lastIP',
+  'signedUp',
+  'blocked',
+  'profile',
+  'createdAt',
+  'updatedAt',
+  'externalId',
+  'identities',
+  'udv',
+] as const satisfies readonly (keyof UserRecord)[];
+
+/** A user record with every field at its default (no profile, no identity, no UDF value). */
+export function blankUser(id: string, poolId: string, now: string): UserRecord {
+  return new StoredUser(id, poolId, now);
+}
 
 /** Creates and stores a user; ids come from the seeded stream, times from the mock clock. */
 export function createUser(
