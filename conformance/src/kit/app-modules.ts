@@ -21,16 +21,17 @@ export function sourceFile(root: string, name: string): string | undefined {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The first file of the load root in `error`'s stack, as the user's source path. */
+/** The first file of the mini-program in `error`'s stack, as the user's source path. */
 function blame(roots: Roots, error: unknown): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  for (const dir of new Set([roots.load, roots.root])) {
-    const at = stack.indexOf(dir);
-    if (at < 0) continue;
-    const file = /^[^:)\s]+/.exec(stack.slice(at))?.[0];
-    if (file) return sourceOf(roots.root, roots.load, file);
-  }
-  return undefined;
+  const hits = [roots.load, roots.root]
+    .map((dir) => ({ dir, at: stack.indexOf(dir) }))
+    .filter((hit) => hit.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  const first = hits[0];
+  const file = first && /^[^:)\s]+/.exec(stack.slice(first.at))?.[0];
+  if (!first || !file) return undefined;
+  return first.dir === roots.load ? sourceOf(roots.root, roots.load, file) : file;
 }
 
 /** Requires `<load>/<name>.js`; an exception while it runs names `source` (or its import). */
