@@ -4,9 +4,30 @@
  * Node's export conditions, so the in-process mock server and Node-only libraries run unchanged.
  *
  * Use it per file with `@jest-environment @genauth-wxapp/conformance/environment` or for a whole
- * project with `testEnvironment: '@genauth-wxapp/conformance/environment'`.
+ * project with `testEnvironment: '@genauth-wxapp/conformance/environment'`. (Vitest needs none of
+ * this: `test: { environment: 'jsdom' }` is enough for the kit.)
  */
-const { TestEnvironment: JsdomEnvironment } = require('jest-environment-jsdom');
+function loadJsdomEnvironment() {
+  try {
+    return require('jest-environment-jsdom');
+  } catch (error) {
+    if (
+      error &&
+      error.code === 'MODULE_NOT_FOUND' &&
+      /'jest-environment-jsdom'/.test(error.message)
+    ) {
+      throw new Error(
+        '@genauth-wxapp/conformance/environment needs the package "jest-environment-jsdom" ' +
+          '(Jest 28+ no longer bundles jsdom), which is not installed: ' +
+          'npm install -D jest-environment-jsdom',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+const { TestEnvironment: JsdomEnvironment } = loadJsdomEnvironment();
 
 /** Globals that must stay jsdom's own (the DOM and its event model). */
 const KEEP_JSDOM = new Set(['global', 'globalThis', 'window', 'self', 'document']);
