@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 
 import { createTestEnv, createWxBridge, DEMO_MINIPROGRAM, type TestEnv } from '../../src';
+import { resetBeforeSimulate } from '../../src/kit/registry';
 
 const PAGE_APP = join(__dirname, '../fixtures/page-app');
 type Wx = Record<string, unknown>;
 const globalWx = () => (globalThis as unknown as { wx: Wx }).wx;
 const COUNTER = 'pages/counter/index';
 
-jest.setTimeout(20_000);
+// Vitest takes its timeouts from vitest.config; this file runs under both runners.
+if (typeof jest !== 'undefined') jest.setTimeout(20_000);
 
 let mock: MockServer;
 let env: TestEnv;
@@ -154,7 +156,8 @@ describe('the wx bridge over simulate', () => {
 
     // A fresh module registry re-runs simulate, which merges with Object.assign(api, global.wx):
     // what is already on global.wx wins, so the bridge stays installed.
-    jest.resetModules();
+    if (typeof jest !== 'undefined') jest.resetModules();
+    else resetBeforeSimulate();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('miniprogram-simulate');
     expect(globalWx()['request']).toBe(bridge.api['request']);
