@@ -3,12 +3,14 @@
  * `npm run lint:packages`: checks every workspace as the tarball `npm pack` would make it.
  * Builds first (`tsc -b` and the SDK bundles; both are incremental), then runs publint (strict)
  * on each workspace and checks what publint does not: the package is public, carries the root
- * LICENSE and `engines`, depends on its siblings by caret range, ships no tests, and every source
- * map it ships has its sources next to it. Exits non-zero on any problem.
+ * LICENSE and `engines`, depends on its siblings by caret range, ships no tests, every source map
+ * it ships has its sources next to it, and every package its declarations import (with its
+ * `@types/*`) is a dependency. Exits non-zero on any problem.
  */
 const { execFile, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { builtinModules } = require('node:module');
 const { promisify } = require('node:util');
 
 const root = path.join(__dirname, '..');
@@ -34,6 +36,73 @@ async function packedFiles(dir) {
     { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
   );
   return JSON.parse(stdout)[0].files.map((file) => file.path);
+}
+
+/** The package name of a bare module specifier (`@scope/name/sub` → `@scope/name`). */
+function packageOf(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Whether `name` (resolved from `dir`) ships its own declarations. */
+function hasOwnTypes(name, dir) {
+  let pkgDir = dir;
+  for (;;) {
+    const candidate = path.join(pkgDir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) {
+      const pkg = readJson(path.join(candidate, 'package.json'));
+      const exportsTypes = JSON.stringify(pkg.exports ?? {}).includes('"types"');
+      return Boolean(
+        pkg.types ||
+        pkg.typings ||
+        exportsTypes ||
+        fs.existsSync(path.join(candidate, 'index.d.ts')),
+      );
+    }
+    const parent = path.dirname(pkgDir);
+    if (parent === pkgDir) return false;
+    pkgDir = parent;
+  }
+}
+
+/**
+ * What the shipped declarations import that the package does not declare: each bare import must
+ * be a dependency (or peer), with its `@types/*` package as a dependency when it has no types of
+ * its own, and `node:*` / built-in imports need `@types/node`.
+ */
+function undeclaredTypeImports(dir, pkg, files) {
+  const declared = new Set([
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+  ]);
+  const deps = new Set(Object.keys(pkg.dependencies ?? {}));
+  const needs = new Map();
+  const pattern = /(?:from\s+|import\(\s*)['"]([^'"]+)['"]|reference types="([^"]+)"/g;
+  for (const file of files.filter((f) => /\.d\.[cm]?ts$/.test(f))) {
+    for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(pattern)) {
+      const specifier = match[1] ?? match[2];
+      if (specifier.startsWith('.')) continue;
+      if (!needs.has(specifier)) needs.set(specifier, file);
+    }
+  }
+  const problems = [];
+  for (const [specifier, file] of needs) {
+    const name = packageOf(specifier.replace(/^node:/, ''));
+    if (specifier.startsWith('node:') || builtinModules.includes(name)) {
+      if (!deps.has('@types/node')) problems.push(`${file} imports ${specifier}: add @types/node`);
+      continue;
+    }
+    if (name === pkg.name) continue;
+    if (!declared.has(name)) {
+      problems.push(`${file} imports ${specifier}, which is not a dependency`);
+      continue;
+    }
+    const types = `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
+    if (!hasOwnTypes(name, dir) && !deps.has(types)) {
+      problems.push(`${file} imports ${specifier}: add ${types} to dependencies`);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -92,6 +161,7 @@ async function lint(dir, siblings) {
   const problems = result.messages.map((m) => `${m.type}: ${formatMessage(m, result.pkg)}`);
   const stale = new Set();
   problems.push(...ownChecks(dir, pkg, files, siblings, stale));
+  problems.push(...undeclaredTypeImports(dir, pkg, files));
   return { name: pkg.name, count: files.length, problems, stale: [...stale] };
 }
 
