@@ -71,9 +71,13 @@ function build(root: string, files: string[], target: string): void {
   writeFileSync(join(target, DONE), root);
 }
 
-/** Whether `root` has TypeScript sources (outside `node_modules`). */
-export function hasTypeScript(root: string): boolean {
-  return listFiles(root).some(isTs);
+/** Where the mirror of `root` lives, or undefined when `root` has no `.ts` sources. */
+export function mirrorPath(root: string, files = listFiles(root)): string | undefined {
+  if (!files.some(isTs)) return undefined;
+  const hash = createHash('sha256').update(`${LAYOUT}\0${compilerVersion()}\0${root}\0`);
+  for (const file of files)
+    hash.update(`${file.split(sep).join('/')}\0`).update(readFileSync(join(root, file)));
+  return join(cacheBase(root), hash.digest('hex').slice(0, 20));
 }
 
 /**
@@ -83,11 +87,8 @@ export function hasTypeScript(root: string): boolean {
  */
 export function loadRootFor(root: string): string {
   const files = listFiles(root);
-  if (!files.some(isTs)) return root;
-  const hash = createHash('sha256').update(`${LAYOUT}\0${compilerVersion()}\0${root}\0`);
-  for (const file of files)
-    hash.update(`${file.split(sep).join('/')}\0`).update(readFileSync(join(root, file)));
-  const target = join(cacheBase(root), hash.digest('hex').slice(0, 20));
+  const target = mirrorPath(root, files);
+  if (target === undefined) return root;
   // Jest maps the inline source maps itself; under Node's require the kit does.
   if (!underJest()) mapStacksOf(target);
   if (existsSync(join(target, DONE))) return target;

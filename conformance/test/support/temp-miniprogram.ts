@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import { mirrorPath } from '../../src/kit/ts-mirror';
+
 /** Temporary mini-program roots for tests of bad input; `cleanup()` removes them all. */
 export class TempMiniprograms {
   readonly #dirs: string[] = [];
@@ -18,8 +20,13 @@ export class TempMiniprograms {
     return root;
   }
 
+  /** Removes the roots and the compiled mirrors of their TypeScript. */
   cleanup(): void {
-    for (const dir of this.#dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const dir of this.#dirs.splice(0)) {
+      const mirror = mirrorPath(dir);
+      if (mirror) rmSync(mirror, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 
