@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { trackAppModules } from './registry';
 import { requireFresh, type Simulate } from './simulate';
 import { sourceOf } from './ts-mirror';
 
@@ -37,7 +38,7 @@ function blame(roots: Roots, error: unknown): string | undefined {
 /** Requires `<load>/<name>.js`; an exception while it runs names `source` (or its import). */
 function requireModule<T>(roots: Roots, name: string, source: string): T {
   try {
-    return requireFresh<T>(join(roots.load, `${name}.js`));
+    return trackAppModules(() => requireFresh<T>(join(roots.load, `${name}.js`)));
   } catch (error) {
     const file = blame(roots, error) ?? source;
     throw new Error(
@@ -118,10 +119,12 @@ export function loadPage(
     );
   }
   try {
-    const id = simulate.load(join(roots.load, route), options.tag, {
-      compiler: options.compiler,
-      rootPath: roots.load,
-    });
+    const id = trackAppModules(() =>
+      simulate.load(join(roots.load, route), options.tag, {
+        compiler: options.compiler,
+        rootPath: roots.load,
+      }),
+    );
     return { id, script };
   } catch (error) {
     const file = blame(roots, error);

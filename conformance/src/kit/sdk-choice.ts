@@ -1,4 +1,5 @@
 import { requirePeer } from './peers';
+import { trackAppModules } from './registry';
 import { requireFresh } from './simulate';
 
 const OFFICIAL = 'authing-wxapp-sdk';
@@ -43,6 +44,6 @@ function requireOfficial(): ClientConstructor {
 /** The constructor for `choice`, or `undefined` to keep what the mini-program's `sdk.js` requires. */
 export function resolveSdk(choice: SdkChoice | undefined): ClientConstructor | undefined {
   if (choice === undefined || choice === 'genauth') return undefined;
-  if (choice === 'official') return requireOfficial();
+  if (choice === 'official') return trackAppModules(requireOfficial);
   return choice;
 }

@@ -1,5 +1,5 @@
 import { requirePeer } from './peers';
-import { markSimulateLoaded, resetBeforeSimulate } from './registry';
+import { resetBeforeSimulate } from './registry';
 
 /**
  * The slice of miniprogram-simulate (and j-component) the kit uses, typed locally so the kit does
@@ -58,7 +58,6 @@ export function requireSimulate(root: string): Simulate {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       () => require('miniprogram-simulate') as Simulate,
     );
-    markSimulateLoaded();
     shared = { root, simulate };
   }
   return shared.simulate;

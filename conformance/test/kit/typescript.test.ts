@@ -47,11 +47,17 @@ describe('a mini-program written in TypeScript', () => {
   );
 
   test(
-    'a restart reloads the compiled app and pages',
+    'a restart evaluates the compiled app, pages and utils again; a new phone does not',
     async () => {
+      const loads = () => (globalThis as { formatModuleLoads?: number }).formatModuleLoads;
       await env.renderPage(GREET);
+      const before = loads();
       await env.restart();
       expect((await env.renderPage(GREET)).data['launches']).toBe(1);
+      expect(loads()).toBe((before ?? 0) + 1);
+      await env.reset();
+      await env.renderPage(GREET);
+      expect(loads()).toBe((before ?? 0) + 1);
     },
     TIMEOUT,
   );
