@@ -12,14 +12,12 @@ describe('expiry frees memory on the mock clock', () => {
   const ctx = mock.context;
   const secret = () => mock.store.wechat.apps.get(DEMO_APPID)!.secret;
   const exchange = (code: string) =>
-    request(mock.app)
-      .get('/sns/jscode2session')
-      .query({
-        appid: DEMO_APPID,
-        secret: secret(),
-        js_code: code,
-        grant_type: 'authorization_code',
-      });
+    request(mock.app).get('/sns/jscode2session').query({
+      appid: DEMO_APPID,
+      secret: secret(),
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
   afterEach(() => {
     mock.reset();
     mock.clock.reset();
