@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { createTestEnv, type TestEnv } from '@genauth-wxapp/conformance';
@@ -10,7 +11,9 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 }); // cold starts take 
 let env: TestEnv;
 beforeAll(async () => {
   // A mock on a free port, a simulated phone, and this repository's mini-program.
-  env = await createTestEnv({ root: fileURLToPath(new URL('../../miniprogram', import.meta.url)) });
+  // (`URL` is jsdom's here, so the path is built from `import.meta.url` with node:path.)
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../../miniprogram');
+  env = await createTestEnv({ root });
 });
 afterAll(() => env.stop());
 beforeEach(() => env.reset()); // a new phone: a new WeChat user, empty storage
