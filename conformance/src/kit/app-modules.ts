@@ -24,7 +24,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** The first file of the mini-program in `error`'s stack, as the user's source path. */
 function blame(roots: Roots, error: unknown): string | undefined {
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  // The frames (and Node's `file:line` header of a SyntaxError), not a path the message quotes.
+  const stack = error instanceof Error ? (error.stack ?? '').replace(error.message, '') : '';
   const hits = [roots.load, roots.root]
     .map((dir) => ({ dir, at: stack.indexOf(dir) }))
     .filter((hit) => hit.at >= 0)
@@ -35,17 +36,21 @@ function blame(roots: Roots, error: unknown): string | undefined {
   return first.dir === roots.load ? sourceOf(roots.root, roots.load, file) : file;
 }
 
+/** What went wrong in `file`: a syntax error, or an exception in its top-level code. */
+function failedIn(file: string, error: unknown): string {
+  return (error as Error | null)?.name === 'SyntaxError'
+    ? `${file} has a syntax error: ${messageOf(error)}\nFix the syntax there.`
+    : `${file} threw while loading: ${messageOf(error)}\nFix its top-level code.`;
+}
+
 /** Requires `<load>/<name>.js`; an exception while it runs names `source` (or its import). */
 function requireModule<T>(roots: Roots, name: string, source: string): T {
   try {
     return trackAppModules(() => requireFresh<T>(join(roots.load, `${name}.js`)));
   } catch (error) {
     const file = blame(roots, error) ?? source;
-    throw new Error(
-      `${file} threw while loading: ${messageOf(error)}\n` +
-        `Fix its top-level code${file === source ? '' : ` (loaded by ${source})`}.`,
-      { cause: error },
-    );
+    const by = file === source ? '' : `\n(${file} is loaded by ${source}.)`;
+    throw new Error(failedIn(file, error) + by, { cause: error });
   }
 }
 
@@ -130,7 +135,7 @@ export function loadPage(
     const file = blame(roots, error);
     throw new Error(
       file
-        ? `${route}: ${file} threw while loading: ${messageOf(error)}\nFix its top-level code.`
+        ? `${route}: ${failedIn(file, error)}`
         : `${route}: simulate could not load the page: ${messageOf(error)}`,
       { cause: error },
     );
