@@ -127,12 +127,11 @@ export const failureScenarios: Scenario[] = [
       const now = env.mock.clock.now();
       env.advanceClock(60_000 - (now % 60_000) + 1000); // a fresh quota minute, not about to roll over
       const openid = env.bridge.client.openid!;
-      const res = await fetch(`${env.url}/__mock/v1/wechat/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ appid: env.wechatAppid, openid, count: 100 }),
+      const { codes } = env.mock.control.wechat.login({
+        appid: env.wechatAppid,
+        openid,
+        count: 100,
       });
-      const { codes } = (await res.json()) as { codes: string[] };
       for (let i = 0; i < codes.length; i += 25) {
         await Promise.all(codes.slice(i, i + 25).map((code) => exchangeElsewhere(h, code)));
       }
