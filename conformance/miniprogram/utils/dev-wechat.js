@@ -2,40 +2,52 @@
 /**
  * Demo mode for WeChat devtools. Codes from WeChat's real `wx.login` mean nothing to the local
  * mock, so with `config.mockWechat` on, `wx.login` and `wx.getUserProfile` are answered by the
- * mock's simulated WeChat client (`/__mock/v1/wechat/*`), as the test bridge does under Jest.
+ * mock's simulated WeChat client, through its typed control client (vendored into
+ * `miniprogram_npm/` by `npm run demo`), as the test bridge does under Jest.
  * The phone buttons still deliver WeChat's own details, which the mock cannot decrypt: the phone
  * flows are demonstrated by the tests.
  */
 const OPENID_KEY = '__mock_openid';
 
-function installMockWechat(config) {
-  const post = (path, data) =>
-    new Promise((resolve, reject) => {
-      wx.request({
-        url: config.host + '/__mock/v1/wechat' + path,
-        method: 'POST',
-        data,
-        success: (res) =>
-          res.statusCode < 300 ? resolve(res.data) : reject(new Error(JSON.stringify(res.data))),
-        fail: (err) => reject(new Error(err.errMsg)),
-      });
+/** The slice of `fetch` the control client uses, over `wx.request`. */
+function wxFetch(url, init) {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url,
+      method: init.method,
+      header: init.headers || {},
+      data: init.body,
+      dataType: 'text',
+      responseType: 'text',
+      success: (res) =>
+        resolve({
+          ok: res.statusCode >= 200 && res.statusCode < 300,
+          status: res.statusCode,
+          text: () => Promise.resolve(String(res.data)),
+        }),
+      fail: (err) => reject(new Error(err.errMsg)),
     });
+  });
+}
+
+function installMockWechat(config) {
+  const {
+    createControlClient,
+  } = require('../miniprogram_npm/@genauth-wxapp/mock-server-client/index.js');
+  const wechat = createControlClient(config.host, { fetch: wxFetch }).wechat;
+  const appid = config.wechatAppid;
 
   const login = () => {
     const openid = wx.getStorageSync(OPENID_KEY);
-    const body = openid ? { appid: config.wechatAppid, openid } : { appid: config.wechatAppid };
-    return post('/login', body).then((res) => {
+    return wechat.login(openid ? { appid, openid } : { appid }).then((res) => {
       wx.setStorageSync(OPENID_KEY, res.openid);
       return { code: res.code };
     });
   };
 
   const profile = () => {
-    const openid = wx.getStorageSync(OPENID_KEY);
-    const ready = openid ? Promise.resolve() : login();
-    return ready.then(() =>
-      post('/user-info', { appid: config.wechatAppid, openid: wx.getStorageSync(OPENID_KEY) }),
-    );
+    const ready = wx.getStorageSync(OPENID_KEY) ? Promise.resolve() : login();
+    return ready.then(() => wechat.userInfo({ appid, openid: wx.getStorageSync(OPENID_KEY) }));
   };
 
   // WeChat's calling convention: callbacks when given, otherwise a Promise.

@@ -1,4 +1,5 @@
 /** @jest-environment @genauth-wxapp/conformance/environment */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
@@ -114,6 +115,11 @@ describe('createTestEnv with the demo', () => {
 });
 
 describe('the demo in devtools mode', () => {
+  // What `npm run demo` does for devtools: the shim mints codes with the vendored control client.
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(__dirname, '../../scripts/vendor.js'), '--client']);
+  });
+
   test('config.mockWechat routes wx.login and getUserProfile to the mock, as in devtools', async () => {
     const demo = await createTestEnv({ mock, config: { mockWechat: true } });
     try {
@@ -125,6 +131,10 @@ describe('the demo in devtools mode', () => {
         r.url.endsWith('/__mock/v1/wechat/login'),
       );
       expect(viaShim.length).toBeGreaterThan(0);
+      const viaProfile = demo.bridge.network.log.filter((r) =>
+        r.url.endsWith('/__mock/v1/wechat/user-info'),
+      );
+      expect(viaProfile.length).toBe(1);
       expect(demo.storage.get('__mock_openid')).toMatch(/^[\w-]{6,}$/);
     } finally {
       await demo.stop();
