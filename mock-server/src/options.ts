@@ -1,6 +1,14 @@
 import { DEFAULT_SEED, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { Clock } from './clock';
+import {
+  ADMIN_TOKEN_RULE,
+  ALLOWED_HOST_RULE,
+  ALLOWED_ORIGIN_RULE,
+  isAdminToken,
+  normalizeHostName,
+  normalizeOrigin,
+} from './control/guard-rules';
 
 /** How jscode2session treats the session_key of a user who logs in again. */
 export type SessionKeyPolicy = 'rotate' | 'never';
@@ -30,6 +38,23 @@ export interface MockServerOptions {
   uploadLimit?: number;
   /** Receives one line per notable event (codes sent, server started). @default no logging */
   log?: (line: string) => void;
+  /**
+   * Lets clients other than loopback use the control surface `/__mock/v1` when they send
+   * `Authorization: Bearer <adminToken>` (8 to 1024 visible ASCII characters). Loopback clients
+   * never need it. @default none: the control surface answers loopback clients only
+   */
+  adminToken?: string;
+  /**
+   * Host names (or addresses) the control surface accepts in `Host` besides IP addresses,
+   * `localhost`, `*.localhost` and `host`; any other name is refused (DNS rebinding).
+   * @default []
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Origins (`http://localhost:5173`) whose pages may call the control surface; any other
+   * `Origin` but the mock's own is refused (CSRF). @default []
+   */
+  allowedOrigins?: readonly string[];
 }
 
 /** Options with every default applied. */
@@ -41,6 +66,11 @@ export interface ResolvedOptions {
   bodyLimit: number;
   uploadLimit: number;
   log: (line: string) => void;
+  adminToken: string | undefined;
+  /** Normalized: lower case, IPv6 in brackets. */
+  allowedHosts: readonly string[];
+  /** Normalized: `scheme://host[:port]`, default ports dropped. */
+  allowedOrigins: readonly string[];
 }
 
 export const DEFAULTS = Object.freeze({
@@ -63,6 +93,11 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
       throw new TypeError(`"${key}" must be a positive integer, got ${String(v)}`);
     }
   }
+  const adminToken = options.adminToken;
+  if (adminToken !== undefined && !isAdminToken(adminToken)) {
+    // Never quote the value: it is meant to be a secret.
+    throw new TypeError(`"adminToken" must be ${ADMIN_TOKEN_RULE}`);
+  }
   return {
     seed: String(options.seed ?? options.fixtures?.seed ?? DEFAULTS.seed),
     fixtures: options.fixtures,
@@ -71,5 +106,38 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     uploadLimit: options.uploadLimit ?? DEFAULTS.uploadLimit,
     log: options.log ?? (() => undefined),
+    adminToken,
+    allowedHosts: normalizeList(
+      'allowedHosts',
+      options.allowedHosts,
+      normalizeHostName,
+      ALLOWED_HOST_RULE,
+    ),
+    allowedOrigins: normalizeList(
+      'allowedOrigins',
+      options.allowedOrigins,
+      normalizeOrigin,
+      ALLOWED_ORIGIN_RULE,
+    ),
   };
+}
+
+/** Every entry of an optional list option, normalized; a `TypeError` names a bad entry. */
+function normalizeList(
+  key: string,
+  list: unknown,
+  normalize: (value: unknown) => string | undefined,
+  rule: string,
+): readonly string[] {
+  if (list === undefined) return Object.freeze([]);
+  if (!Array.isArray(list)) throw new TypeError(`"${key}" must be an array, got ${String(list)}`);
+  return Object.freeze(
+    list.map((value: unknown, i) => {
+      const normalized = normalize(value);
+      if (normalized === undefined) {
+        throw new TypeError(`"${key}[${i}]" must be ${rule}, got ${JSON.stringify(value)}`);
+      }
+      return normalized;
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { MockClock } from './clock';
 import type { Context } from './context';
 import { createControlApi } from './control/api';
 import { controlApp } from './control/app';
+import { adminGuard } from './control/guard';
 import type { ControlApi, ResetResult } from './control/types';
 import { genauthApp } from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
@@ -76,7 +77,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   app.use(journalMiddleware(journal, () => clock.now()));
   app.use(wechatApp(context));
   app.use(genauthApp(context));
-  app.use('/__mock/v1', controlApp(context, control));
+  app.use('/__mock/v1', adminGuard(context), controlApp(context, control));
   app.use(notFound);
   app.use(lastResort(resolved.log));
 
