@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 
+import { guardOptions } from './control/guard-flags';
+import { exposureWarning } from './control/guard-notice';
 import { demoBanner } from './genauth/demo';
 import { DEFAULTS, SESSION_KEY_POLICIES, type SessionKeyPolicy } from './options';
 import { createMockServer, type MockServer } from './server';
@@ -32,6 +34,12 @@ Options:
       --session-key-policy <p>   "rotate" (new session_key on every login, default) or "never"
       --outlive-parent           keep running when the process that started the mock exits
                                  (by default the mock stops with it, e.g. a killed npm start)
+      --admin-token <token>      let clients other than loopback use /__mock/v1 with
+                                 "Authorization: Bearer <token>" (env GENAUTH_MOCK_ADMIN_TOKEN;
+                                 default: /__mock/v1 answers loopback clients only)
+      --allowed-host <name>      a Host name /__mock/v1 accepts besides IP addresses, localhost
+                                 and --host (repeatable)
+      --allowed-origin <origin>  an origin whose pages may call /__mock/v1 (repeatable)
   -h, --help                     show this help
 
 Stops on SIGINT or SIGTERM.`;
@@ -42,6 +50,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   'session-key-policy': { type: 'string' },
   'outlive-parent': { type: 'boolean' },
+  'admin-token': { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
+  'allowed-origin': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -58,8 +69,10 @@ function isPolicy(raw: string): raw is SessionKeyPolicy {
 /** Every line the CLI prints once listening. */
 export function bannerLines(server: MockServer, url: string): string[] {
   const { options } = server.context;
+  const warning = exposureWarning(options);
   return [
     `genauth-mock listening at ${url} (seed "${options.seed}", session keys: ${options.sessionKeyPolicy})`,
+    ...(warning.length > 0 ? ['', ...warning] : []),
     '',
     ...wechatBanner(server.store.fixtures, url),
     '',
@@ -79,7 +92,11 @@ export function bannerLines(server: MockServer, url: string): string[] {
  */
 export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   let values: {
-    [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
+    [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : (typeof OPTIONS)[K]['type'] extends 'boolean'
+        ? boolean
+        : string;
   };
   /** Option name → the flag as the user typed it. */
   const typed = new Map<string, string>();
@@ -118,9 +135,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     );
     return { code: 2 };
   }
+  const guard = guardOptions(values, io.env);
+  if ('error' in guard) {
+    io.err(`genauth-mock: ${guard.error}`);
+    return { code: 2 };
+  }
   let server: MockServer;
   try {
     server = createMockServer({
+      ...guard.options,
       ...(values.host !== undefined && { host: values.host }),
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(policy !== undefined && { sessionKeyPolicy: policy }),
