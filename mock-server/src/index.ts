@@ -1,6 +1,7 @@
 export { createMockServer, type MockServer } from './server';
 export type { MockServerOptions, SessionKeyPolicy } from './options';
 export { MockClock, systemClock, fixedClock, type Clock } from './clock';
+export { ManualTimers, realTimers, type Timers } from './timers';
 export type { Context } from './context';
 export * from './wechat';
 /** The control API: `mock.control` in process, {@link createControlClient} over HTTP. */

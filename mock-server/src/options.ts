@@ -1,6 +1,7 @@
 import { DEFAULT_SEED, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { Clock } from './clock';
+import { realTimers, type Timers } from './timers';
 import {
   ADMIN_TOKEN_RULE,
   ALLOWED_HOST_RULE,
@@ -24,6 +25,12 @@ export interface MockServerOptions {
   fixtures?: Fixtures;
   /** Time source; the control surface moves a {@link MockClock} layered over it. @default the system clock */
   clock?: Clock;
+  /**
+   * Timers the mock waits on when it holds an answer (a fault's `delayMs`); pass a
+   * {@link ManualTimers} to release held answers with `advance()` instead of waiting.
+   * @default the global timers
+   */
+  timers?: Timers;
   /** Interface `start()` binds to. @default '127.0.0.1' */
   host?: string;
   /**
@@ -61,6 +68,7 @@ export interface MockServerOptions {
 export interface ResolvedOptions {
   seed: string;
   fixtures: Fixtures | undefined;
+  timers: Timers;
   host: string;
   sessionKeyPolicy: SessionKeyPolicy;
   bodyLimit: number;
@@ -101,6 +109,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
   return {
     seed: String(options.seed ?? options.fixtures?.seed ?? DEFAULTS.seed),
     fixtures: options.fixtures,
+    timers: options.timers ?? realTimers,
     host: options.host ?? DEFAULTS.host,
     sessionKeyPolicy: policy,
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,

@@ -40,16 +40,18 @@ function bodyAppid(req: Request): unknown {
   }
 }
 
-/** Answers a faulted call: the errcode with a fresh rid, after the fault's delay (real time). */
+/** Answers a faulted call: the errcode with a fresh rid, after the fault's delay (on the timers). */
 function answer(ctx: Context, res: Response, fault: WechatFault): void {
   const err = faultError(fault);
   if (fault.delayMs === 0) {
     sendWechatError(ctx, res, err);
     return;
   }
-  setTimeout(() => {
+  const timer = ctx.options.timers.setTimeout(() => {
     if (!res.writableEnded) sendWechatError(ctx, res, err);
-  }, fault.delayMs).unref();
+  }, fault.delayMs);
+  // A held answer must not keep the process alive (real timers have `unref`, others may not).
+  (timer as { unref?: () => void } | undefined)?.unref?.();
 }
 
 /**

@@ -24,7 +24,7 @@ export interface WechatFault {
   remaining: number;
   /** Only calls naming this appid match; `null` = any call of the route. */
   appid: string | null;
-  /** How long an HTTP answer is held (real time), in milliseconds. */
+  /** How long an HTTP answer is held (on the mock's `timers`), in milliseconds. */
   delayMs: number;
 }
 

@@ -1,5 +1,6 @@
 import { DEMO_APPID, DEMO_OPENID, DEMO_PHONE, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
 
+import { ManualTimers } from '../../src';
 import { sessionSignature } from '../../src/wechat/crypto';
 import { poolHeaders } from '../genauth/kit';
 import { expectWechatError, wechatHarness } from '../wechat/helpers';
@@ -190,14 +191,6 @@ describe('/__mock/v1/faults: WeChat errcode injection', () => {
     expect(ok.body).toMatchObject({ code: 200, data: { openid: DEMO_OPENID } });
   });
 
-  it('holds a faulted answer for delayMs', async () => {
-    await inject({ route: 'wechat.token', errcode: -1, delayMs: 60 });
-    const started = performance.now();
-    const res = await h.http().get('/cgi-bin/token').query({ appid: DEMO_APPID });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
-    expectWechatError(res, -1, mock);
-  });
-
   it('rejects bad input with 400/404 naming the field, adding nothing', async () => {
     const expectError = async (body: unknown, status: number, error: string, field?: string) => {
       const res = await h
@@ -249,5 +242,33 @@ describe('/__mock/v1/faults: WeChat errcode injection', () => {
         secret: h.secretOf(DEMO_APPID),
       });
     expect(token.body.access_token).toEqual(expect.any(String));
+  });
+});
+
+describe('/__mock/v1/faults: delayMs waits on the mock timers', () => {
+  const timers = new ManualTimers();
+  const h = wechatHarness({ timers });
+
+  it('holds a faulted answer for delayMs', async () => {
+    await h
+      .http()
+      .post('/__mock/v1/faults')
+      .send({ route: 'wechat.token', errcode: -1, delayMs: 60 })
+      .expect(201);
+    let answered = false;
+    const held = h
+      .http()
+      .get('/cgi-bin/token')
+      .query({ appid: DEMO_APPID })
+      .then((res) => {
+        answered = true;
+        return res;
+      });
+    await timers.whenPending();
+    expect(timers.advance(59)).toBe(0);
+    await h.http().get('/__mock/v1/faults').expect(200); // a full round trip meanwhile
+    expect(answered).toBe(false);
+    expect(timers.advance(1)).toBe(1);
+    expectWechatError(await held, -1, h.mock);
   });
 });
