@@ -6,6 +6,15 @@ import { ERRNO } from './errno';
 /** WeChat's limits: 1 MB per key, 10 MB per mini-program and user. */
 export const STORAGE_LIMITS = Object.freeze({ perKey: 1024 * 1024, total: 10 * 1024 * 1024 });
 
+/** WeChat's answer to a `key` that is missing or not a string. */
+function keyError(api: string, key: unknown): WxFail {
+  return new WxFail(
+    api,
+    'parameter error: parameter.key should be String instead of ' + typeof key + ';',
+    ERRNO.invalidParameter,
+  );
+}
+
 /**
  * Local storage with WeChat's semantics: values are stored serialised (a read returns a copy),
  * a missing key reads as `''`, sync calls throw, async calls fail with `<api>:fail …`.
@@ -31,13 +40,7 @@ export class WxStorage {
   }
 
   set(api: string, key: unknown, data: unknown): void {
-    if (typeof key !== 'string' || key === '') {
-      throw new WxFail(
-        api,
-        'parameter error: parameter.key should be String instead of ' + typeof key + ';',
-        ERRNO.invalidParameter,
-      );
-    }
+    if (typeof key !== 'string' || key === '') throw keyError(api, key);
     let serialised: string | undefined;
     try {
       serialised = JSON.stringify({ v: data instanceof Date ? data.toISOString() : data });
@@ -127,6 +130,7 @@ export function createStorageApi(storage: WxStorage, hooks: BridgeHooks) {
       return storage.has(key) ? storage.get(key) : '';
     },
     removeStorageSync(key: string): void {
+      if (typeof key !== 'string') rethrow(keyError('removeStorageSync', key));
       storage.remove(key);
     },
     clearStorageSync(): void {
@@ -151,7 +155,9 @@ export function createStorageApi(storage: WxStorage, hooks: BridgeHooks) {
     },
     removeStorage(options: KeyOptions) {
       return answer('removeStorage', options, () => {
-        storage.remove(options?.key);
+        const key: unknown = options?.key;
+        if (typeof key !== 'string') throw keyError('removeStorage', key);
+        storage.remove(key);
         return {};
       });
     },

@@ -71,6 +71,39 @@ describe('wx storage', () => {
     expect(api.getStorageSync!('k')).toBe('');
   });
 
+  test('removeStorage(Sync) with a missing or non-string key fails with parameter error, removing nothing', async () => {
+    const api = wx();
+    api.setStorageSync!('42', 'kept');
+    expect(() => api.removeStorageSync!()).toThrow(
+      'removeStorageSync:fail parameter error: parameter.key should be String instead of undefined;',
+    );
+    let thrown: unknown;
+    try {
+      api.removeStorageSync!(42);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({
+      message:
+        'removeStorageSync:fail parameter error: parameter.key should be String instead of number;',
+      errno: 1001,
+    });
+    await expect(api.removeStorage!({})).rejects.toEqual({
+      errMsg:
+        'removeStorage:fail parameter error: parameter.key should be String instead of undefined;',
+      errno: 1001,
+    });
+    const viaCallback = await new Promise((resolve) =>
+      api.removeStorage!({ key: 42, fail: resolve }),
+    );
+    expect(viaCallback).toEqual({
+      errMsg:
+        'removeStorage:fail parameter error: parameter.key should be String instead of number;',
+      errno: 1001,
+    });
+    expect(api.getStorageSync!('42')).toBe('kept');
+  });
+
   test('storage handed to a new bridge survives (an app restart)', () => {
     const storage = new WxStorage();
     wx(storage).setStorageSync!('_authing_token', 'jwt');
