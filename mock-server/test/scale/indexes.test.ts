@@ -63,6 +63,10 @@ describe('GenAuth user indexes', () => {
     expect(findUser(p, 'phone', '13900000001')).toBeUndefined();
     expect(findUser(p, 'username', 'index-me')).toBeUndefined();
     expect(findUser(p, 'username', 'renamed')).toBe(user);
+    updateFields(p, user, { email: 'NEW@Example.com' });
+    expect(findUser(p, 'email', 'new@example.com')).toBe(user);
+    updateFields(p, user, { nickname: 'only a nickname' });
+    expect(findUser(p, 'email', 'new@example.com')).toBe(user);
     deleteUser(p, user);
     expect(findUser(p, 'email', 'new@example.com')).toBeUndefined();
     expect(findUser(p, 'externalId', 'ext-1')).toBeUndefined();

@@ -103,6 +103,25 @@ export function indexUser(ix: UserIndexes, user: UserRecord, remove = false): vo
   for (const i of user.identities) indexIdentity(ix, user, i.connectionId, i.openid, remove);
 }
 
+/** Applies `patch` to `user`, moving only the index entries of the values it changes. */
+export function patchIndexed(ix: UserIndexes, user: UserRecord, patch: Partial<UserRecord>): void {
+  const fields = INDEXED_FIELDS.filter((f) => f in patch && patch[f] !== user[f]);
+  const identities = patch.identities !== undefined && patch.identities !== user.identities;
+  for (const f of fields) {
+    const v = user[f];
+    if (v) ix.fields[f].remove(foldKey(f, v), user);
+  }
+  if (identities)
+    for (const i of user.identities) indexIdentity(ix, user, i.connectionId, i.openid, true);
+  Object.assign(user, patch);
+  for (const f of fields) {
+    const v = user[f];
+    if (v) ix.fields[f].add(foldKey(f, v), user);
+  }
+  if (identities)
+    for (const i of user.identities) indexIdentity(ix, user, i.connectionId, i.openid);
+}
+
 /** Adds (or drops) one identity of `user`. */
 export function indexIdentity(
   ix: UserIndexes,

@@ -2,7 +2,7 @@ import type { Context } from '../../context';
 import { EMPTY_PROFILE, NO_IDENTITIES, NO_UDV, sourceList } from './defaults';
 import { userArn } from './tokens';
 import type { IdentityRecord, PoolState, UserRecord } from './types';
-import { foldKey, indexUser, type IndexedField } from './user-index';
+import { foldKey, patchIndexed, type IndexedField } from './user-index';
 
 /** Fields of {@link UserRecord.profile}: free profile data `updateUser` and `profile` may set. */
 export const PROFILE_FIELDS = [
@@ -71,10 +71,8 @@ export function findByIdentity(
  * username, phone, unionid, subAccount, externalId) and `identities` change only through here.
  */
 export function updateFields(pool: PoolState, user: UserRecord, patch: Partial<UserRecord>): void {
-  const indexed = stored(pool, user);
-  if (indexed) indexUser(pool.users.indexes, user, true);
-  Object.assign(user, patch);
-  if (indexed) indexUser(pool.users.indexes, user);
+  if (stored(pool, user)) patchIndexed(pool.users.indexes, user, patch);
+  else Object.assign(user, patch);
 }
 
 /** Adds a social identity to `user`. */
