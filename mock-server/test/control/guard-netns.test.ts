@@ -6,7 +6,13 @@
  */
 import { DEMO_APPID } from '@genauth-wxapp/fixtures';
 
-import { createMockServer, fixedClock, type MockServer } from '../../src';
+import {
+  ControlError,
+  createControlClient,
+  createMockServer,
+  fixedClock,
+  type MockServer,
+} from '../../src';
 import { NetNs, type NsRequest } from './netns';
 
 const T0 = Date.UTC(2024, 0, 1);
@@ -107,6 +113,28 @@ describeNs('control guard: a client from another address (network namespace)', (
       'cross_origin',
     ]);
     expect(guarded.clock.now()).toBe(T0);
+  });
+
+  it("treats this machine's own veth address as another address; the README's client sends the token", async () => {
+    const url = at(guarded, '');
+    const bare = createControlClient(url);
+    await expect(bare.clock.get()).rejects.toMatchObject({
+      constructor: ControlError,
+      status: 401,
+      error: 'admin_unauthorized',
+    });
+    const control = createControlClient(url, {
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${TOKEN}`);
+        return fetch(input, { ...init, headers });
+      },
+    });
+    expect(await control.clock.advance(60_000)).toEqual({
+      now: T0 + 60_000,
+      iso: expect.any(String),
+    });
+    guarded.clock.reset();
   });
 
   it('lets loopback clients of the same servers in without a token', async () => {
