@@ -2,6 +2,8 @@ import { Buffer } from 'node:buffer';
 import * as http from 'node:http';
 import * as https from 'node:https';
 
+import type { Timers } from '@genauth-wxapp/mock-server';
+
 import { ERRNO } from './errno';
 
 /** One outgoing HTTP exchange, already serialised. */
@@ -52,9 +54,9 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
 
 /**
  * Sends `call` over node:http(s). jsdom has no `fetch`, and the bridge must see real sockets so
- * timeouts, refusals and aborts are real.
+ * refusals and aborts are real; the timeout runs on `timers`.
  */
-export function send(call: HttpCall): HttpHandle {
+export function send(call: HttpCall, timers: Timers): HttpHandle {
   const url = new URL(call.url);
   const lib = url.protocol === 'https:' ? https : http;
   const headerListeners: ((h: Record<string, string>, s: number) => void)[] = [];
@@ -66,11 +68,11 @@ export function send(call: HttpCall): HttpHandle {
     rejectDone = (e) => {
       if (finished) return;
       finished = true;
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       req?.destroy();
       reject(e);
     };
-    const timer = setTimeout(
+    const timer = timers.setTimeout(
       () => rejectDone(new NetworkError('timeout', ERRNO.timeout)),
       call.timeout,
     );
@@ -85,7 +87,7 @@ export function send(call: HttpCall): HttpHandle {
       res.on('end', () => {
         if (finished) return;
         finished = true;
-        clearTimeout(timer);
+        timers.clearTimeout(timer);
         const setCookie = res.headers['set-cookie'];
         resolve({
           statusCode: res.statusCode ?? 0,

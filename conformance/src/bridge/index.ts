@@ -1,3 +1,5 @@
+import type { Timers } from '@genauth-wxapp/mock-server';
+
 import { createAuthApi, type Refusals } from './auth';
 import {
   chooseAvatarDetail,
@@ -17,6 +19,7 @@ import { createUiApi, UiRecorder } from './ui';
 import { createUploadFile } from './upload';
 import { WechatClient } from './wechat-client';
 
+export { ManualTimers, type Timers } from '@genauth-wxapp/mock-server';
 export { WxFail, type WxResult, type WxCallbacks } from './callback';
 export { ERRNO } from './errno';
 export { FIXTURE_PNG, TempFiles } from './files';
@@ -53,6 +56,11 @@ export interface WxBridgeOptions {
   openid?: string;
   /** `app.json` → `networkTimeout`. @default 60 000 ms each */
   networkTimeout?: Partial<NetworkTimeouts>;
+  /**
+   * What the `wx.request` / `wx.uploadFile` timeouts wait on (also `network.timers`): pass a
+   * `ManualTimers` and `advance()` it to time a stalled call out at once. @default the global timers
+   */
+  timers?: Timers;
   /** Storage to use (pass the previous bridge's to simulate an app restart). @default a new one */
   storage?: WxStorage;
   /** Receives exceptions thrown by the page's callbacks (the kit forwards them to `App.onError`). */
@@ -95,7 +103,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
   const files = new TempFiles();
   const media = new MediaPicker();
   const ui = new UiRecorder();
-  const network = new NetworkConditions(options.networkTimeout);
+  const network = new NetworkConditions(options.networkTimeout, options.timers);
   const refusals: Refusals = { userProfile: false, userInfo: false };
   const callbackErrors: unknown[] = [];
   let inFlight = 0;

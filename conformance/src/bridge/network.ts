@@ -1,8 +1,10 @@
 /**
  * Network conditions the bridge applies before a request leaves: the `app.json`
- * `networkTimeout` defaults and injected faults (a stalled network or no network at all) for the
- * requests that match.
+ * `networkTimeout` defaults, the timers its timeouts run on, and injected faults (a stalled
+ * network or no network at all) for the requests that match.
  */
+
+import { realTimers, type Timers } from '@genauth-wxapp/mock-server';
 
 /** `app.json` → `networkTimeout` (milliseconds). */
 export interface NetworkTimeouts {
@@ -45,12 +47,32 @@ export interface SentRequest {
 /** The bridge's network state (shared by request and uploadFile). */
 export class NetworkConditions {
   timeouts: NetworkTimeouts;
+  /**
+   * What `request` and `uploadFile` timeouts wait on, read when a call starts: set a
+   * `ManualTimers` and `advance()` it to time calls out without waiting. @default the global timers
+   */
+  timers: Timers;
   /** Every request made through the bridge, in order, with how it ended. */
   readonly log: SentRequest[] = [];
   readonly #faults: NetworkFault[] = [];
 
-  constructor(timeouts: Partial<NetworkTimeouts> = {}) {
+  constructor(timeouts: Partial<NetworkTimeouts> = {}, timers: Timers = realTimers) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+    this.timers = timers;
+  }
+
+  /** Waits `ms` on {@link timers} (a stalled network); `cancel()` ends the wait at once. */
+  stall(ms: number): { done: Promise<void>; cancel(): void } {
+    const timers = this.timers;
+    let cancel: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      const handle = timers.setTimeout(resolve, ms);
+      cancel = () => {
+        timers.clearTimeout(handle);
+        resolve();
+      };
+    });
+    return { done, cancel };
   }
 
   /** Adds a fault; returns a function that removes it. */

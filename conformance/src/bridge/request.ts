@@ -132,20 +132,16 @@ export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
       if (fault === 'offline')
         throw new WxFail('request', 'net::ERR_INTERNET_DISCONNECTED', ERRNO.network);
       if (fault === 'stall') {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, timeout);
-          abortStalled = () => {
-            clearTimeout(t);
-            resolve();
-          };
-        });
+        const stalled = network.stall(timeout);
+        abortStalled = stalled.cancel;
+        await stalled.done;
         throw new WxFail(
           'request',
           aborted ? 'abort' : 'timeout',
           aborted ? ERRNO.interrupted : ERRNO.timeout,
         );
       }
-      handle = send({ url, method, headers, ...(body ? { body } : {}), timeout });
+      handle = send({ url, method, headers, ...(body ? { body } : {}), timeout }, network.timers);
       handle.onHeaders((header, statusCode) => {
         for (const l of headerListeners) l({ header, statusCode });
       });

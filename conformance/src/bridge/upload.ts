@@ -98,7 +98,7 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
       if (fault === 'offline')
         throw new WxFail('uploadFile', 'net::ERR_INTERNET_DISCONNECTED', ERRNO.network);
       if (fault === 'stall') {
-        await new Promise((resolve) => setTimeout(resolve, timeout));
+        await network.stall(timeout).done;
         throw new WxFail('uploadFile', 'timeout', ERRNO.timeout);
       }
       const boundary = `----WxUploadBoundary${String(++uploads).padStart(8, '0')}`;
@@ -115,7 +115,7 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
         ...cleanHeaders(options.header),
         'content-type': `multipart/form-data; boundary=${boundary}`,
       };
-      handle = send({ url: options.url, method: 'POST', headers, body, timeout });
+      handle = send({ url: options.url, method: 'POST', headers, body, timeout }, network.timers);
       handle.onHeaders((header) => {
         for (const l of headerListeners) l({ header });
       });

@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
 
-import { createWxBridge, type WxBridge, type WxResult } from '../../src/bridge';
-import { startEchoServer, type Echo } from '../support/echo-server';
+import { realTimers } from '@genauth-wxapp/mock-server';
+
+import { createWxBridge, ManualTimers, type WxBridge, type WxResult } from '../../src/bridge';
+import { startEchoServer, type Echo, type EchoServer } from '../support/echo-server';
 
 type Res = WxResult & {
   data: unknown;
@@ -10,16 +12,19 @@ type Res = WxResult & {
   cookies: string[];
 };
 
-let echo: Awaited<ReturnType<typeof startEchoServer>>;
+let echo: EchoServer;
 let bridge: WxBridge;
+/** The bridge's timeouts run on these: a test times a call out by advancing them. */
+let timers: ManualTimers;
 
 /** Runs `wx.request` with callbacks and resolves with whichever callback fired. */
 function call(
   options: Record<string, unknown>,
+  on: WxBridge = bridge,
 ): Promise<{ ok: boolean; res: Res; completed: boolean }> {
   return new Promise((resolve) => {
     let outcome: { ok: boolean; res: Res } | undefined;
-    bridge.api.request!({
+    on.api.request!({
       ...options,
       success: (res: Res) => (outcome = { ok: true, res }),
       fail: (res: Res) => (outcome = { ok: false, res }),
@@ -28,12 +33,28 @@ function call(
   });
 }
 
+/** `promise`, with a flag that turns true once it has settled. */
+function watch<T>(promise: Promise<T>): { promise: Promise<T>; readonly settled: boolean } {
+  let settled = false;
+  void promise.finally(() => (settled = true));
+  return {
+    promise,
+    get settled() {
+      return settled;
+    },
+  };
+}
+
+/** Lets pending I/O callbacks and promise reactions run (no timer is involved). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 beforeAll(async () => {
   echo = await startEchoServer();
 });
 afterAll(() => echo.stop());
 beforeEach(() => {
-  bridge = createWxBridge({ baseUrl: echo.url, appid: 'wx0000000000000000' });
+  timers = new ManualTimers();
+  bridge = createWxBridge({ baseUrl: echo.url, appid: 'wx0000000000000000', timers });
 });
 
 describe('wx.request', () => {
@@ -95,20 +116,37 @@ describe('wx.request', () => {
   });
 
   test('timeout: a server that never answers fails with request:fail timeout and an errno', async () => {
-    const started = Date.now();
-    const { ok, res } = await call({ url: `${echo.url}/stall`, timeout: 80 });
+    const arrived = echo.nextStall();
+    const pending = watch(call({ url: `${echo.url}/stall`, timeout: 80 }));
+    await arrived;
+    expect(timers.advance(79)).toBe(0);
+    await turn();
+    expect(pending.settled).toBe(false);
+    expect(timers.advance(1)).toBe(1);
+    const { ok, res } = await pending.promise;
     expect(ok).toBe(false);
     expect(res.errMsg).toBe('request:fail timeout');
     expect(res.errno).toBe(5);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    expect(timers.pending).toBe(0);
   });
 
   test('the app.json networkTimeout applies when no timeout is passed', async () => {
-    const b = createWxBridge({ baseUrl: echo.url, appid: 'wx0', networkTimeout: { request: 60 } });
-    const res = await new Promise<Res>((resolve) =>
-      b.api.request!({ url: `${echo.url}/stall`, fail: resolve } as never),
-    );
-    expect(res.errMsg).toBe('request:fail timeout');
+    const b = createWxBridge({
+      baseUrl: echo.url,
+      appid: 'wx0',
+      networkTimeout: { request: 60 },
+      timers,
+    });
+    const arrived = echo.nextStall();
+    const pending = watch(call({ url: `${echo.url}/stall` }, b));
+    await arrived;
+    expect(timers.advance(59)).toBe(0);
+    expect(timers.advance(1)).toBe(1);
+    expect((await pending.promise).res.errMsg).toBe('request:fail timeout');
+  });
+
+  test('without timers the bridge times out on the global ones', () => {
+    expect(createWxBridge({ baseUrl: echo.url, appid: 'wx0' }).network.timers).toBe(realTimers);
   });
 
   test('connection refused fails with request:fail and errno 600000', async () => {
@@ -123,13 +161,27 @@ describe('wx.request', () => {
   });
 
   test('abort() fails the request with request:fail abort', async () => {
+    const arrived = echo.nextStall();
+    let task: { abort(): void } | undefined;
     const result = new Promise<Res>((resolve) => {
-      const task = bridge.api.request!({ url: `${echo.url}/stall`, fail: resolve } as never) as {
-        abort(): void;
-      };
-      setTimeout(() => task.abort(), 20);
+      task = bridge.api.request!({ url: `${echo.url}/stall`, fail: resolve } as never) as never;
     });
-    expect((await result).errMsg).toBe('request:fail abort');
+    await arrived;
+    task!.abort();
+    expect(await result).toEqual({ errMsg: 'request:fail abort', errno: 600003 });
+    expect(timers.pending).toBe(0);
+  });
+
+  test('abort() ends a request stalled by an injected fault at once', async () => {
+    bridge.network.inject({ kind: 'stall', match: '/a' });
+    let task: { abort(): void } | undefined;
+    const result = new Promise<Res>((resolve) => {
+      task = bridge.api.request!({ url: `${echo.url}/a`, fail: resolve } as never) as never;
+    });
+    await timers.whenPending();
+    task!.abort();
+    expect(await result).toEqual({ errMsg: 'request:fail abort', errno: 600003 });
+    expect(timers.pending).toBe(0);
   });
 
   test('invalid url and invalid method fail without sending anything', async () => {
@@ -149,9 +201,13 @@ describe('wx.request', () => {
     );
     expect((await call({ url: `${echo.url}/a` })).ok).toBe(true);
     const remove = bridge.network.inject({ kind: 'stall', match: /\/b$/ });
-    expect((await call({ url: `${echo.url}/b`, timeout: 30 })).res.errMsg).toBe(
-      'request:fail timeout',
-    );
+    const stalled = watch(call({ url: `${echo.url}/b`, timeout: 30 }));
+    await timers.whenPending();
+    expect(timers.advance(29)).toBe(0);
+    await turn();
+    expect(stalled.settled).toBe(false);
+    timers.advance(1);
+    expect((await stalled.promise).res.errMsg).toBe('request:fail timeout');
     remove();
     expect((await call({ url: `${echo.url}/b` })).ok).toBe(true);
     expect(

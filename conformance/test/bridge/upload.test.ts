@@ -1,25 +1,43 @@
-import { createWxBridge, FIXTURE_PNG, type WxBridge } from '../../src/bridge';
-import { startEchoServer, type Echo } from '../support/echo-server';
+import { createWxBridge, FIXTURE_PNG, ManualTimers, type WxBridge } from '../../src/bridge';
+import { startEchoServer, type Echo, type EchoServer } from '../support/echo-server';
 
-let echo: Awaited<ReturnType<typeof startEchoServer>>;
+let echo: EchoServer;
 let bridge: WxBridge;
+/** The bridge's timeouts run on these: a test times an upload out by advancing them. */
+let timers: ManualTimers;
 
 beforeAll(async () => {
   echo = await startEchoServer();
 });
 afterAll(() => echo.stop());
 beforeEach(() => {
-  bridge = createWxBridge({ baseUrl: echo.url, appid: 'wx0' });
+  timers = new ManualTimers();
+  bridge = createWxBridge({ baseUrl: echo.url, appid: 'wx0', timers });
 });
 
-function upload(options: Record<string, unknown>) {
-  return new Promise<{ ok: boolean; res: Record<string, unknown> }>((resolve) => {
-    bridge.api.uploadFile!({
+interface Outcome {
+  ok: boolean;
+  res: Record<string, unknown>;
+}
+
+/** Starts `wx.uploadFile`: its task, and its outcome (whichever callback fired). */
+function start(options: Record<string, unknown>): {
+  task: { abort(): void };
+  done: Promise<Outcome>;
+} {
+  let task: { abort(): void } | undefined;
+  const done = new Promise<Outcome>((resolve) => {
+    task = bridge.api.uploadFile!({
       ...options,
       success: (res: Record<string, unknown>) => resolve({ ok: true, res }),
       fail: (res: Record<string, unknown>) => resolve({ ok: false, res }),
-    } as never);
+    } as never) as never;
   });
+  return { task: task!, done };
+}
+
+function upload(options: Record<string, unknown>): Promise<Outcome> {
+  return start(options).done;
 }
 
 describe('wx.uploadFile', () => {
@@ -69,12 +87,41 @@ describe('wx.uploadFile', () => {
       /^uploadFile:fail parameter error/,
     );
     bridge.network.inject({ kind: 'stall', match: '/u' });
-    const stalled = await upload({
+    let settled = false;
+    const stalled = upload({
       url: `${echo.url}/u`,
       filePath: avatarUrl,
       name: 'file',
       timeout: 30,
+    }).finally(() => (settled = true));
+    await timers.whenPending();
+    expect(timers.advance(29)).toBe(0);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    expect(timers.advance(1)).toBe(1);
+    expect(await stalled).toEqual({
+      ok: false,
+      res: { errMsg: 'uploadFile:fail timeout', errno: 5 },
     });
-    expect(stalled).toEqual({ ok: false, res: { errMsg: 'uploadFile:fail timeout', errno: 5 } });
+  });
+
+  test('a server that never answers times the upload out after networkTimeout.uploadFile', async () => {
+    const b = createWxBridge({
+      baseUrl: echo.url,
+      appid: 'wx0',
+      networkTimeout: { uploadFile: 500 },
+      timers,
+    });
+    bridge = b;
+    const arrived = echo.nextStall();
+    const { done } = start({
+      url: `${echo.url}/stall`,
+      filePath: b.chooseAvatarDetail().avatarUrl,
+      name: 'file',
+    });
+    await arrived;
+    expect(timers.advance(499)).toBe(0);
+    expect(timers.advance(1)).toBe(1);
+    expect(await done).toEqual({ ok: false, res: { errMsg: 'uploadFile:fail timeout', errno: 5 } });
   });
 });

@@ -20,15 +20,26 @@ export interface Echo {
   }[];
 }
 
+/** The echo server, started. */
+export interface EchoServer {
+  url: string;
+  /** Resolves when the next request reaches `/stall` (it is then held, never answered). */
+  nextStall(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * A small HTTP server that answers each request with what it received (JSON, form, multipart
- * parsed by multer), plus `/stall` (never answers) and `/text` (a non-JSON body). It tests the
- * bridge's transport in isolation from the mock's own routes.
+ * parsed by multer), plus `/stall` (any method, never answers) and `/text` (a non-JSON body). It
+ * tests the bridge's transport in isolation from the mock's own routes.
  */
-export async function startEchoServer(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startEchoServer(): Promise<EchoServer> {
   const app = express();
   app.set('query parser', 'simple');
-  app.get('/stall', () => undefined);
+  const stallWaiters: (() => void)[] = [];
+  app.all('/stall', () => {
+    for (const arrived of stallWaiters.splice(0)) arrived();
+  });
   app.get('/text', (_req, res) => void res.type('text/plain').send('plain words'));
   app.get('/cookie', (_req, res) => void res.cookie('sid', 'abc').json({ ok: true }));
   app.use(
@@ -59,6 +70,7 @@ export async function startEchoServer(): Promise<{ url: string; stop(): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    nextStall: () => new Promise<void>((resolve) => stallWaiters.push(resolve)),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
