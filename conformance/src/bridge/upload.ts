@@ -73,6 +73,7 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
     const headerListeners: ((res: { header: Record<string, string> }) => void)[] = [];
     let handle: HttpHandle | undefined;
     let aborted = false;
+    let abortStalled: (() => void) | undefined;
 
     const work = async (): Promise<UploadSuccess> => {
       if (!options || typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
@@ -98,8 +99,14 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
       if (fault === 'offline')
         throw new WxFail('uploadFile', 'net::ERR_INTERNET_DISCONNECTED', ERRNO.network);
       if (fault === 'stall') {
-        await network.stall(timeout).done;
-        throw new WxFail('uploadFile', 'timeout', ERRNO.timeout);
+        const stalled = network.stall(timeout);
+        abortStalled = stalled.cancel;
+        await stalled.done;
+        throw new WxFail(
+          'uploadFile',
+          aborted ? 'abort' : 'timeout',
+          aborted ? ERRNO.interrupted : ERRNO.timeout,
+        );
       }
       const boundary = `----WxUploadBoundary${String(++uploads).padStart(8, '0')}`;
       const fileName = file.path.replace(/^wxfile:\/\//, '');
@@ -140,6 +147,7 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
       abort() {
         aborted = true;
         handle?.abort();
+        abortStalled?.();
       },
       onProgressUpdate: (listener) => void progress.push(listener),
       offProgressUpdate: () => void (progress.length = 0),

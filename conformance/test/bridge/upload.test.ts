@@ -124,4 +124,31 @@ describe('wx.uploadFile', () => {
     expect(timers.advance(1)).toBe(1);
     expect(await done).toEqual({ ok: false, res: { errMsg: 'uploadFile:fail timeout', errno: 5 } });
   });
+
+  test('abort() ends a stalled upload at once with uploadFile:fail abort', async () => {
+    const { avatarUrl } = bridge.chooseAvatarDetail();
+    bridge.network.inject({ kind: 'stall', match: '/u' });
+    const faulted = start({ url: `${echo.url}/u`, filePath: avatarUrl, name: 'file' });
+    await timers.whenPending();
+    faulted.task.abort();
+    expect(await faulted.done).toEqual({
+      ok: false,
+      res: { errMsg: 'uploadFile:fail abort', errno: 600003 },
+    });
+    expect(timers.pending).toBe(0);
+
+    const arrived = echo.nextStall();
+    const held = start({ url: `${echo.url}/stall`, filePath: avatarUrl, name: 'file' });
+    await arrived;
+    held.task.abort();
+    expect(await held.done).toEqual({
+      ok: false,
+      res: { errMsg: 'uploadFile:fail abort', errno: 600003 },
+    });
+    expect(timers.pending).toBe(0);
+    expect(bridge.network.log.map((e) => e.outcome)).toEqual([
+      'uploadFile:fail abort',
+      'uploadFile:fail abort',
+    ]);
+  });
 });
