@@ -14,9 +14,15 @@ export function isLoopbackBind(host: string): boolean {
 export function exposureWarning(options: Pick<ResolvedOptions, 'host' | 'adminToken'>): string[] {
   if (isLoopbackBind(options.host)) return [];
   return [
-    `Warning: bound to ${options.host}, so other machines can reach the mock: the WeChat and GenAuth APIs answer them.`,
-    options.adminToken === undefined
-      ? '  The control surface /__mock/v1 (app secrets, demo passwords, the clock) answers loopback clients only; start with --admin-token to allow other addresses.'
-      : '  The control surface /__mock/v1 (app secrets, demo passwords, the clock) answers other addresses only with "Authorization: Bearer <admin token>"; loopback clients need none.',
+    `Warning: bound to ${options.host}: other machines reach the WeChat and GenAuth APIs.`,
+    ...(options.adminToken === undefined
+      ? [
+          '  The control surface /__mock/v1 (app secrets, demo passwords, the clock) answers',
+          '  loopback clients only; start the mock with --admin-token to allow other addresses.',
+        ]
+      : [
+          '  The control surface /__mock/v1 (app secrets, demo passwords, the clock) answers other',
+          '  addresses only with "Authorization: Bearer <admin token>"; loopback clients need none.',
+        ]),
   ];
 }

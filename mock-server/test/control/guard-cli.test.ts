@@ -24,8 +24,12 @@ describe('genauth-mock CLI: the control guard', () => {
     const { code, out } = await run(['--host', '0.0.0.0', '--port', '0']);
     expect(code).toBe(0);
     const text = out.join('\n');
-    expect(text).toContain('Warning: bound to 0.0.0.0, so other machines can reach the mock');
-    expect(text).toContain('answers loopback clients only; start with --admin-token');
+    expect(text).toContain(
+      'Warning: bound to 0.0.0.0: other machines reach the WeChat and GenAuth APIs.',
+    );
+    expect(text).toContain(
+      '  loopback clients only; start the mock with --admin-token to allow other addresses.',
+    );
   });
 
   it('says a token is required from other addresses, and never prints the token', async () => {
@@ -37,7 +41,7 @@ describe('genauth-mock CLI: the control guard', () => {
       expect(c.code).toBe(0);
       expect(c.options?.adminToken).toBe(TOKEN);
       expect(c.out.join('\n')).toContain(
-        'answers other addresses only with "Authorization: Bearer <admin token>"',
+        '  addresses only with "Authorization: Bearer <admin token>"; loopback clients need none.',
       );
       expect(c.text()).not.toContain(TOKEN);
     }
@@ -53,7 +57,7 @@ describe('genauth-mock CLI: the control guard', () => {
       expect(exposureWarning({ host, adminToken: undefined })).toEqual([]);
     }
     for (const host of ['::', '10.231.0.1', 'mybox.lan']) {
-      expect(exposureWarning({ host, adminToken: undefined })).toHaveLength(2);
+      expect(exposureWarning({ host, adminToken: undefined })).toHaveLength(3);
     }
   });
 
