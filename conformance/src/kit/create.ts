@@ -55,7 +55,11 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
   preflight(options.root ?? DEMO_MINIPROGRAM);
   const mock =
     options.mock ??
-    createMockServer({ ...options.mockOptions, ...(options.seed ? { seed: options.seed } : {}) });
+    createMockServer({
+      ...(options.timers ? { timers: options.timers } : {}),
+      ...options.mockOptions,
+      ...(options.seed ? { seed: options.seed } : {}),
+    });
   const ownsMock = options.mock === undefined;
   if (!mock.url) await mock.start(0);
   const root = options.root ?? DEMO_MINIPROGRAM;

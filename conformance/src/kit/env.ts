@@ -76,6 +76,7 @@ export class TestEnv {
       ...(openid === undefined ? {} : { openid }),
       ...(storage ? { storage } : {}),
       networkTimeout: { ...this.appJson.networkTimeout, ...this.options.networkTimeout },
+      ...(this.options.timers ? { timers: this.options.timers } : {}),
       onCallbackError: (error) => {
         const onError = this.#globals.app?.onError;
         if (typeof onError === 'function') onError.call(this.#globals.app, String(error));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 import type { MockDemo, MockServer, MockServerOptions } from '@genauth-wxapp/mock-server';
 
-import type { NetworkTimeouts } from '../bridge';
+import type { NetworkTimeouts, Timers } from '../bridge';
 import type { SdkChoice } from './sdk-choice';
 
 /** The demo mini-program shipped with this package (found from `src/kit` and `dist/src/kit`). */
@@ -41,6 +41,13 @@ export interface TestEnvOptions {
   openid?: string;
   /** Overrides of app.json `networkTimeout`. */
   networkTimeout?: Partial<NetworkTimeouts>;
+  /**
+   * What the bridge's `wx.request` / `wx.uploadFile` timeouts wait on, for every bridge the env
+   * builds, and (unless `mockOptions.timers` says otherwise) the fault delays of the mock the env
+   * starts: a `ManualTimers` times stalled calls out when the test `advance()`s it. One test can
+   * set `env.bridge.network.timers` instead. @default the global timers
+   */
+  timers?: Timers;
   /** WXML compiler. @default 'official' (handles templates and imports) */
   compiler?: 'official' | 'simulate';
 }
