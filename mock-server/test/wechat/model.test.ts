@@ -1,13 +1,15 @@
 import { DEMO_APPID, DEMO_OPENID, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
 
-import { createMockServer } from '../../src';
+import { createMockServer, fixedClock } from '../../src';
 import { login, phoneNumber } from '../../src/wechat/client';
 import { WechatError } from '../../src/wechat/contract';
 import { code2Session, exchangePhoneCode } from '../../src/wechat/model';
+import { T0 } from './helpers';
 
 /** The in-process contract the GenAuth half calls (the HTTP routes are tested in routes tests). */
 describe('code2Session / exchangePhoneCode', () => {
-  const mock = createMockServer();
+  // A frozen clock: the watermark's second cannot roll over between the tap and the assertion.
+  const mock = createMockServer({ clock: fixedClock(T0) });
   const ctx = mock.context;
   const secret = () => mock.store.wechat.apps.get(DEMO_APPID)!.secret;
   afterEach(() => mock.reset());
@@ -58,7 +60,7 @@ describe('code2Session / exchangePhoneCode', () => {
       phoneNumber: '13580006666',
       purePhoneNumber: '13580006666',
       countryCode: '86',
-      watermark: { timestamp: mock.clock.nowSeconds(), appid: DEMO_APPID },
+      watermark: { timestamp: T0 / 1000, appid: DEMO_APPID },
     });
     expect(errcode(() => exchangePhoneCode(ctx, DEMO_APPID, code))).toBe(40029);
     expect(errcode(() => exchangePhoneCode(ctx, DEMO_APPID, 42))).toBe(40029);
