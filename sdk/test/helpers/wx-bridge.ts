@@ -30,10 +30,20 @@ export function createWxBridge(options: {
       },
     );
   };
+  // The global setTimeout (not AbortSignal.timeout), so a test can fake the timeout.
   const http = async (url: string, init: RequestInit, timeout: number) => {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeout) });
-    const text = await res.text();
-    return { statusCode: res.status, text };
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('timed out', 'TimeoutError')),
+      timeout,
+    );
+    try {
+      const res = await fetch(url, { ...init, signal: controller.signal });
+      const text = await res.text();
+      return { statusCode: res.status, text };
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const wx: WxLike = {
     request: (o) =>

@@ -4,6 +4,7 @@ import { closedPortUrl, startLocalServer } from '../helpers/http';
 import type { MockHarness } from '../helpers/mock';
 import { useMockHarness } from '../helpers/mock';
 import { failure } from '../helpers/failure';
+import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
@@ -58,14 +59,25 @@ describe('password encryption', () => {
 
 describe('transport failures', () => {
   it('timeout: a server that holds the request longer than `timeout`', async () => {
-    const hang = await startLocalServer(() => undefined);
+    const held = holdRequests();
+    const hang = await startLocalServer(held.handler);
+    const timeouts = fakeTimeouts();
     try {
       const onError = jest.fn();
-      const error = await failure(clientAt(hang.url, { timeout: 100, onError }).checkLoginStatus());
+      const pending = watch(
+        failure(clientAt(hang.url, { timeout: 100, onError }).checkLoginStatus()),
+      );
+      await held.arrived;
+      timeouts.advance(99);
+      await turn();
+      expect(pending.settled).toBe(false);
+      timeouts.advance(1);
+      const error = await pending.promise;
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toContain(`POST ${hang.url}/graphql/v2`);
       expect(onError).not.toHaveBeenCalled();
     } finally {
+      timeouts.restore();
       await hang.close();
     }
   });

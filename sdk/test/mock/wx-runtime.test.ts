@@ -5,6 +5,7 @@ import type { MockHarness } from '../helpers/mock';
 import { useMockHarness, tempImage } from '../helpers/mock';
 import { createWxBridge } from '../helpers/wx-bridge';
 import { failure } from '../helpers/failure';
+import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
@@ -38,7 +39,9 @@ describe('the default wx runtime against the mock', () => {
   });
 
   it('forwards timeout to wx.request: a held request fails as a timeout', async () => {
-    const hang = await startLocalServer(() => undefined);
+    const held = holdRequests();
+    const hang = await startLocalServer(held.handler);
+    const timeouts = fakeTimeouts();
     try {
       const bridge = createWxBridge({ login: async () => 'unused' });
       const client = new AuthenticationClient({
@@ -47,12 +50,19 @@ describe('the default wx runtime against the mock', () => {
         timeout: 80,
         runtime: createWxRuntime(bridge.wx),
       });
-      const error = await failure(client.getSecurityLevel());
+      const pending = watch(failure(client.getSecurityLevel()));
+      await held.arrived;
+      timeouts.advance(79);
+      await turn();
+      expect(pending.settled).toBe(false);
+      timeouts.advance(1);
+      const error = await pending.promise;
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toBe(
         `request:fail timeout (GET ${hang.url}/api/v2/users/me/security-level)`,
       );
     } finally {
+      timeouts.restore();
       await hang.close();
     }
   });

@@ -2,6 +2,7 @@ import { createNodeRuntime } from '@genauth-wxapp/sdk';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
 import { failure } from '../helpers/failure';
+import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
 
 describe('createNodeRuntime', () => {
   it('sends method, headers and body with fetch and parses JSON', async () => {
@@ -26,19 +27,30 @@ describe('createNodeRuntime', () => {
   });
 
   it('times out a request the server holds longer than timeout', async () => {
-    const server = await startLocalServer(() => undefined); // never answers
+    const held = holdRequests();
+    const server = await startLocalServer(held.handler); // never answers
+    const timeouts = fakeTimeouts();
     try {
-      const error = await failure(
-        createNodeRuntime().request({
-          method: 'GET',
-          url: `${server.url}/hang`,
-          headers: {},
-          timeout: 50,
-        }),
+      const pending = watch(
+        failure(
+          createNodeRuntime().request({
+            method: 'GET',
+            url: `${server.url}/hang`,
+            headers: {},
+            timeout: 50,
+          }),
+        ),
       );
+      await held.arrived;
+      timeouts.advance(49);
+      await turn();
+      expect(pending.settled).toBe(false);
+      timeouts.advance(1);
+      const error = await pending.promise;
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toBe(`Timed out after 50 ms: GET ${server.url}/hang`);
     } finally {
+      timeouts.restore();
       await server.close();
     }
   });
