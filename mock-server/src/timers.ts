@@ -28,10 +28,11 @@ interface Pending {
  *
  * @example
  * const timers = new ManualTimers();
- * const bridge = createWxBridge({ baseUrl, appid, timers });
- * // … start a call that will time out …
- * await timers.whenPending();
- * timers.advance(60_000);
+ * const mock = createMockServer({ timers });
+ * mock.control.faults.add({ route: 'wechat.token', errcode: -1, delayMs: 1000 });
+ * const answer = fetch(`${await mock.start(0)}/cgi-bin/token?appid=…`);
+ * await timers.whenPending(); // the answer is held
+ * timers.advance(1000); // and sent now
  */
 export class ManualTimers implements Timers {
   #now = 0;
