@@ -92,7 +92,10 @@ describe('genauth-mock as a process', () => {
   }, 120_000);
 
   it('stops with SIGTERM to `npx genauth-mock`', async () => {
-    const { child, url } = await start('npx', ['--no-install', 'genauth-mock', '--port', '0']);
+    // The package folder as npx resolves an installed one (a fresh `npm ci` links no bin whose
+    // target is not built yet); the example repository runs the installed tarball's bin.
+    const pkg = `--package=${join(repo, 'mock-server')}`;
+    const { child, url } = await start('npx', ['--yes', pkg, 'genauth-mock', '--port', '0']);
     expect((await fetch(`${url}/__mock/v1/clock`)).status).toBe(200);
     child.kill('SIGTERM');
     await refused(url);
