@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import type { Context } from '../context';
 import { coreControl } from './core';
+import { controlErrors, controlNotFound } from './errors';
 import { faultsControl } from './faults';
 import { controlJson } from './fields';
 import { genauthControl } from './genauth';
@@ -13,7 +14,8 @@ import { wechatControl } from './wechat';
 /**
  * The `/__mock/v1` control surface (JSON, usable with curl): thin HTTP adapters over `api` for
  * the simulated WeChat client, the clock, state and reset, WeChat faults, the request journal
- * and the GenAuth message outbox. `GET /` lists the routes.
+ * and the GenAuth message outbox. `GET /` lists the routes. Any other method or path is a 404
+ * `not_found`, and every error of its routes is rendered once, at its end, as `{error, message}`.
  */
 export function controlApp(ctx: Context, api: ControlApi): Router {
   const router = Router();
@@ -26,5 +28,7 @@ export function controlApp(ctx: Context, api: ControlApi): Router {
   router.use('/wechat', wechatControl(api, json));
   router.use(genauthControl(api));
   router.use(journalControl(api));
+  router.use(controlNotFound);
+  router.use(controlErrors);
   return router;
 }

@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 
-import { badField, controlErrors } from './errors';
+import { badField } from './errors';
 import { bodyOf } from './fields';
 import type { ControlApi } from './types';
 
@@ -42,6 +42,5 @@ export function coreControl(api: ControlApi, json: RequestHandler): Router {
     res.json(api.reset(seed === undefined ? undefined : String(seed)));
   });
 
-  router.use(controlErrors);
   return router;
 }

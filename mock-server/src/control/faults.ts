@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 
-import { badField, controlErrors } from './errors';
+import { badField } from './errors';
 import { bodyOf, optionalInt, optionalString } from './fields';
 import type { ControlApi, FaultInput } from './types';
 import { LIMITS, checkErrcode, checkFaultRoute } from './values';
@@ -43,6 +43,5 @@ export function faultsControl(api: ControlApi, json: RequestHandler): Router {
     res.json({ cleared: api.faults.clear() });
   });
 
-  router.use(controlErrors);
   return router;
 }

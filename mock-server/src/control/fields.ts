@@ -1,12 +1,16 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 import type { Context } from '../context';
+import { readJson } from '../http/body';
 import { badField } from './errors';
 import { checkInt, checkString } from './values';
 
-/** JSON bodies of any content type (so plain `curl -d` works), capped at `bodyLimit`. */
+/**
+ * JSON bodies of any content type (so plain `curl -d` works), capped at `bodyLimit` also once
+ * decompressed; what cannot be read reaches the control error renderer as a `BodyError`.
+ */
 export function controlJson(ctx: Context): RequestHandler {
-  return express.json({ type: () => true, limit: ctx.options.bodyLimit, strict: true });
+  return readJson(ctx.options.bodyLimit, true);
 }
 
 /** The JSON body as an object (an absent body is `{}`); 400 for arrays and scalars. */

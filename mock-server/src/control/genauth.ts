@@ -1,6 +1,6 @@
 import { Router } from 'express';
 
-import { badField, controlErrors } from './errors';
+import { badField } from './errors';
 import type { ControlApi } from './types';
 
 /**
@@ -15,6 +15,5 @@ export function genauthControl(api: ControlApi): Router {
     if (pool !== undefined && typeof pool !== 'string') throw badField('pool', 'one user pool id');
     res.json({ messages: api.messages.list({ to, ...(pool === undefined ? {} : { pool }) }) });
   });
-  router.use(controlErrors);
   return router;
 }

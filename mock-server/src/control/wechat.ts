@@ -1,6 +1,5 @@
 import { Router, type RequestHandler } from 'express';
 
-import { controlErrors } from './errors';
 import { bodyOf, optionalInt, optionalString, requiredString } from './fields';
 import type { ControlApi, UpsertUserInput, WechatUserRef } from './types';
 import { LIMITS } from './values';
@@ -58,6 +57,5 @@ export function wechatControl(api: ControlApi, json: RequestHandler): Router {
     res.json({ expired: api.wechat.expireSession(userRef(bodyOf(req))) });
   });
 
-  router.use(controlErrors);
   return router;
 }

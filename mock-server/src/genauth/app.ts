@@ -1,27 +1,44 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
-import { graphqlBodyErrors, graphqlRoute } from './graphql/route';
+import { graphqlRouter } from './graphql/route';
 import { directoryRoutes } from './rest/directory';
-import { restBodyErrors } from './rest/envelope';
+import { restErrors, restNotFound } from './rest/envelope';
 import { meRoutes } from './rest/me';
 import { publicRoutes } from './rest/public';
 import { uploadRoutes } from './rest/upload';
 import { wechatRoutes } from './rest/wechat';
 
+/** The path prefixes of GenAuth's REST wire format. */
+export const REST_PREFIXES = ['/api/v2', '/connections', '/oidc'] as const;
+
 /**
- * GenAuth: `/api/v2`, `/graphql/v2`, `/connections`, `/oidc`. Every family registers its routes
- * on one flat router (no nested routers to walk on the hot path).
+ * GenAuth REST (`/api/v2`, `/connections`, `/oidc`): every family registers its routes on one
+ * flat router (no nested routers to walk on the hot path), which answers any other path under its
+ * prefixes with a 404 envelope and renders every error of its routes with its one renderer.
  */
-export function genauthApp(ctx: Context): Router {
+export function restRouter(ctx: Context): Router {
   const router = Router();
   wechatRoutes(router, ctx);
-  graphqlRoute(router, ctx);
   publicRoutes(router, ctx);
   meRoutes(router, ctx);
   directoryRoutes(router, ctx);
   uploadRoutes(router, ctx);
-  router.use(graphqlBodyErrors(ctx.options.log));
-  router.use(restBodyErrors(ctx.options.log));
+  router.all(
+    REST_PREFIXES.map((prefix) => `${prefix}{/*rest}`),
+    restNotFound,
+  );
+  router.use(restErrors(ctx.options.log));
+  return router;
+}
+
+/**
+ * GenAuth: its two wire formats side by side, each its own router with its own error renderer:
+ * REST ({@link restRouter}) and GraphQL (`/graphql`).
+ */
+export function genauthApp(ctx: Context): Router {
+  const router = Router();
+  router.use(restRouter(ctx));
+  router.use(graphqlRouter(ctx));
   return router;
 }

@@ -2,6 +2,7 @@
 
 /** The error codes the mock raises, with the messages the real server sends. */
 export const MESSAGES = {
+  404: '请求的接口不存在',
   1000: '系统繁忙',
   1001: '无权限执行此项操作',
   2001: '验证码不正确！',

@@ -2,17 +2,22 @@ import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
 import { withFaults } from './fault-gate';
-import { wechatErrors } from './render';
+import { wechatErrors, wechatNotFound } from './render';
 import { phoneRoutes } from './routes/phone';
 import { sessionRoutes } from './routes/session';
 import { snsRoutes } from './routes/sns';
 import { tokenRoutes } from './routes/token';
 
+/** The path prefixes of api.weixin.qq.com the WeChat router owns. */
+export const WECHAT_PREFIXES = ['/sns', '/cgi-bin', '/wxa'] as const;
+
 /**
  * api.weixin.qq.com: `/sns/jscode2session`, `/cgi-bin/token`, `/cgi-bin/stable_token`,
  * `/wxa/business/getuserphonenumber`, `/wxa/checksession`, `/wxa/resetusersessionkey`.
- * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`. Pending faults (`/__mock/v1/faults`)
- * answer before the routes; with none pending the router is reached directly.
+ * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`, and any other path under its
+ * prefixes a 404 in the same shape; the router's one error renderer answers them all. Pending
+ * faults (`/__mock/v1/faults`) answer before the routes; with none pending the router is reached
+ * directly.
  */
 export function wechatApp(ctx: Context): RequestHandler {
   // One flat router (no nested routers): jscode2session, the hot path, is matched first.
@@ -21,6 +26,10 @@ export function wechatApp(ctx: Context): RequestHandler {
   tokenRoutes(router, ctx);
   phoneRoutes(router, ctx);
   sessionRoutes(router, ctx);
+  router.all(
+    WECHAT_PREFIXES.map((prefix) => `${prefix}{/*rest}`),
+    wechatNotFound(ctx),
+  );
   router.use(wechatErrors(ctx));
   return withFaults(ctx, router);
 }

@@ -1,14 +1,16 @@
-import express, { type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 import type { Context } from '../context';
+import { readRaw } from '../http/body';
 import { wechatError } from './errcodes';
 
 /**
  * Reads the raw body of any content type (WeChat parses the bytes as JSON whatever the header
- * says), capped at `ctx.options.bodyLimit`.
+ * says), capped at `ctx.options.bodyLimit` once decompressed; a body it cannot read reaches the
+ * WeChat error renderer as a `BodyError` (47001).
  */
 export function rawBody(ctx: Context): RequestHandler {
-  return express.raw({ type: () => true, limit: ctx.options.bodyLimit });
+  return readRaw(ctx.options.bodyLimit);
 }
 
 /**

@@ -12,6 +12,7 @@ export const ERRCODES = Object.freeze({
   40003: 'invalid openid',
   40013: 'invalid appid',
   40029: 'invalid code',
+  40066: 'invalid url',
   40125: 'invalid appsecret',
   40163: 'code been used',
   40226: 'code blocked',

@@ -1,6 +1,7 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 
 import type { Context } from '../context';
+import { asBodyError } from '../http/body';
 import { WechatError } from './contract';
 import { wechatError } from './errcodes';
 
@@ -15,12 +16,13 @@ export function rid(ctx: Context): string {
 }
 
 /**
- * Sends `body` as HTTP 200 JSON, with the headers `res.json` would write (no ETag, none of its
- * content negotiation: WeChat's answers need none, and this is the mock's hottest path).
+ * Sends `body` as JSON (HTTP 200 unless `status` says otherwise), with the headers `res.json`
+ * would write (no ETag, none of its content negotiation: WeChat's answers need none, and this is
+ * the mock's hottest path).
  */
-export function sendWechatJson(res: Response, body: object): void {
+export function sendWechatJson(res: Response, body: object, status = 200): void {
   const text = JSON.stringify(body);
-  res.writeHead(200, [
+  res.writeHead(status, [
     'Content-Type',
     'application/json; charset=utf-8',
     'Content-Length',
@@ -30,26 +32,47 @@ export function sendWechatJson(res: Response, body: object): void {
 }
 
 /** Sends `{errcode, errmsg: "<errmsg>, rid: <rid>"}` with HTTP 200, as WeChat does. */
-export function sendWechatError(ctx: Context, res: Response, err: WechatError): void {
-  sendWechatJson(res, { errcode: err.errcode, errmsg: `${err.errmsg}, rid: ${rid(ctx)}` });
+export function sendWechatError(ctx: Context, res: Response, err: WechatError, status = 200): void {
+  sendWechatJson(res, { errcode: err.errcode, errmsg: `${err.errmsg}, rid: ${rid(ctx)}` }, status);
 }
 
 /**
- * The WeChat half's one error renderer: a thrown {@link WechatError} becomes its wire body, and a
- * body the parser refused (too large, undecodable) becomes 47001. Anything else is a bug and goes
- * on to the server's last resort.
+ * The WeChat API's one error renderer, mounted once at the end of its router (and used by the
+ * fault gate): a thrown {@link WechatError} becomes its wire body; a body that could not be read
+ * (not JSON, too large also once decompressed, a corrupt or unknown `Content-Encoding`, truncated)
+ * becomes 47001 `data format error`, the errcode WeChat gives a body it cannot parse (-1 `system
+ * error` would tell the caller to retry a request that can never succeed); anything else is a bug,
+ * logged and answered -1 `system error`, as WeChat answers its own failures. All HTTP 200.
  */
 export function wechatErrors(ctx: Context): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
     if (err instanceof WechatError) {
       sendWechatError(ctx, res, err);
       return;
     }
-    const type = (err as { type?: unknown } | null)?.type;
-    if (typeof type === 'string' && (type.startsWith('entity.') || type.startsWith('encoding.'))) {
+    if (asBodyError(err)) {
       sendWechatError(ctx, res, wechatError(47001));
       return;
     }
-    next(err);
+    ctx.options.log(
+      `[wechat] ${req.method} ${req.path} failed: ${String((err as Error)?.stack ?? err)}`,
+    );
+    sendWechatError(ctx, res, wechatError(-1));
+  };
+}
+
+/**
+ * Paths under `/sns`, `/cgi-bin` and `/wxa` that the mock does not serve: HTTP 404 with 40066
+ * `invalid url`, the errmsg naming the method and path.
+ */
+export function wechatNotFound(ctx: Context): RequestHandler {
+  return (req, res) => {
+    const { errcode, errmsg } = wechatError(40066);
+    const err = new WechatError(errcode, `${errmsg}: no api ${req.method} ${req.path}`);
+    sendWechatError(ctx, res, err, 404);
   };
 }

@@ -182,11 +182,11 @@ describe('cgi-bin/token bad input and unknown WeChat paths', () => {
   });
 
   it.each(['/sns/userinfo', '/cgi-bin/nope', '/wxa/getwxacodeunlimit'])(
-    'answers 404 naming %s',
+    'answers 404 in the WeChat shape naming %s',
     async (path) => {
       const res = await h.http().get(path).expect(404);
-      expect(res.body.path).toBe(path);
-      expect(res.body.message).toContain(path);
+      expect(res.body).toEqual({ errcode: 40066, errmsg: expect.stringContaining(path) });
+      expect(res.body.errmsg).toMatch(/, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
     },
   );
 });

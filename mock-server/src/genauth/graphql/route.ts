@@ -1,9 +1,10 @@
-import { json, type ErrorRequestHandler, type Request, type Router } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 
 import type { Context } from '../../context';
-import { MESSAGES } from '../errors';
+import { asBodyError, readJson } from '../../http/body';
+import { GenauthError, MESSAGES } from '../errors';
 import { resolveTenant, type Tenant } from '../model/tenancy';
-import { bodyErrorCode } from '../rest/envelope';
+import { genauthErrorBody } from '../rest/envelope';
 import type { GraphqlContext } from './context';
 import type * as Engine from './engine';
 
@@ -15,51 +16,63 @@ let engine: typeof Engine | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadEngine = (): typeof Engine => (engine ??= require('./engine') as typeof Engine);
 
-/**
- * `POST /graphql/v2`: real graphql-js execution of the GenAuth schema. Always HTTP 200; errors
- * carry `{code, message, data}` objects as `message` and every root field is `null`.
- */
-export function graphqlRoute(router: Router, ctx: Context): void {
-  router.post(
-    '/graphql/v2',
-    json({ limit: ctx.options.bodyLimit, type: () => true }),
-    async (req, res) => {
-      let tenant: Tenant | undefined;
-      const contextValue: GraphqlContext = {
-        ctx,
-        ip: clientIp(req),
-        headers: req.headers,
-        tenant: () => (tenant ??= resolveTenant(ctx, req.headers)),
-      };
-      const { run } = loadEngine();
-      res.json(await run(ctx, req.body, contextValue));
-    },
-  );
+/** `extensions.code` of a request that failed outside graphql-js. */
+function extensionOf(err: unknown): string {
+  if (err instanceof GenauthError || asBodyError(err)) return 'BAD_USER_INPUT';
+  return 'INTERNAL_SERVER_ERROR';
 }
 
-/** Body-parser failures (and any stray error) on `/graphql/v2`, in the GraphQL error shape. */
-export function graphqlBodyErrors(log: (line: string) => void): ErrorRequestHandler {
+/**
+ * The GraphQL router's one error renderer, mounted once at its end: any error of its route (a
+ * body that could not be read: 2511 too large, 2512 otherwise; anything else, logged, 1000) as
+ * `{errors: [{message: {code, message, data}, extensions}], data: null}` with HTTP 200, the shape
+ * of the errors graphql-js execution gives.
+ */
+export function graphqlErrors(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
-    if (req.path !== '/graphql/v2' || res.headersSent) {
+    if (res.headersSent) {
       next(err);
       return;
     }
-    const code = bodyErrorCode(err);
-    if (code === 1000)
-      log(`[genauth] graphql request failed: ${String((err as Error)?.stack ?? err)}`);
-    const reason = {
-      1000: 'internal error',
-      2511: 'request body too large',
-      2512: 'malformed JSON body',
-    }[code];
-    res.status(200).json({
-      errors: [
-        {
-          message: { code, message: MESSAGES[code], data: { reason } },
-          extensions: { code: code === 1000 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' },
-        },
-      ],
-      data: null,
-    });
+    const message = genauthErrorBody(err, log, `graphql ${req.method} ${req.path}`);
+    res
+      .status(200)
+      .json({ errors: [{ message, extensions: { code: extensionOf(err) } }], data: null });
   };
+}
+
+/**
+ * Any other method or path under `/graphql`: HTTP 404 in the GraphQL error shape
+ * (`message.code` 404, `extensions.code` `NOT_FOUND`).
+ */
+export const graphqlNotFound: RequestHandler = (req, res) => {
+  const message = {
+    code: 404,
+    message: MESSAGES[404],
+    data: { method: req.method, path: req.path },
+  };
+  res.status(404).json({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }], data: null });
+};
+
+/**
+ * `POST /graphql/v2`: real graphql-js execution of the GenAuth schema. Always HTTP 200; errors
+ * carry `{code, message, data}` objects as `message` and every root field is `null`. The router
+ * owns `/graphql` and renders every error of it in that shape.
+ */
+export function graphqlRouter(ctx: Context): Router {
+  const router = Router();
+  router.post('/graphql/v2', readJson(ctx.options.bodyLimit), async (req, res) => {
+    let tenant: Tenant | undefined;
+    const contextValue: GraphqlContext = {
+      ctx,
+      ip: clientIp(req),
+      headers: req.headers,
+      tenant: () => (tenant ??= resolveTenant(ctx, req.headers)),
+    };
+    const { run } = loadEngine();
+    res.json(await run(ctx, req.body, contextValue));
+  });
+  router.all('/graphql{/*rest}', graphqlNotFound);
+  router.use(graphqlErrors(ctx.options.log));
+  return router;
 }

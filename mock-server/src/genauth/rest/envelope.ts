@@ -1,12 +1,7 @@
-import {
-  json,
-  type ErrorRequestHandler,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 import type { Context } from '../../context';
+import { asBodyError, readJson, type BodyError } from '../../http/body';
 import { GenauthError, MESSAGES } from '../errors';
 import { resolveTenant, type Tenant } from '../model/tenancy';
 
@@ -15,43 +10,36 @@ import { resolveTenant, type Tenant } from '../model/tenancy';
  * HTTP 200 JSON, written directly (the envelope needs none of `res.json`'s content negotiation).
  */
 export function ok(res: Response, data: unknown, message = '成功'): void {
-  const body = JSON.stringify(
-    data === undefined ? { code: 200, message } : { code: 200, message, data },
-  );
-  res.statusCode = 200;
+  send(res, data === undefined ? { code: 200, message } : { code: 200, message, data });
+}
+
+/** Writes `body` as JSON with `status`. */
+function send(res: Response, body: object, status = 200): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.end(body);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
 
 /**
- * Wraps a REST handler: business errors become `{code, message, data}` with HTTP 200, anything
- * unexpected becomes 1000 (and a log line). The tenant is resolved on first use.
+ * Wraps a REST handler: resolves the tenant on first use and hands anything it throws to the
+ * REST router's error renderer ({@link restErrors}).
  */
 export function rest(ctx: Context, handler: Handler): RequestHandler {
   return async (req, res) => {
     let tenant: Tenant | undefined;
-    try {
-      await handler(req, res, () => (tenant ??= resolveTenant(ctx, req.headers)));
-    } catch (e) {
-      if (res.headersSent) return;
-      if (e instanceof GenauthError) {
-        res.json(e.toJSON());
-        return;
-      }
-      ctx.options.log(
-        `[genauth] ${req.method} ${req.path} failed: ${String((e as Error)?.stack ?? e)}`,
-      );
-      res.json({ code: 1000, message: MESSAGES[1000], data: null });
-    }
+    await handler(req, res, () => (tenant ??= resolveTenant(ctx, req.headers)));
   };
 }
 
-/** A JSON body parser bounded by `options.bodyLimit` that accepts any content type. */
-export const jsonBody = (ctx: Context): RequestHandler =>
-  json({ limit: ctx.options.bodyLimit, type: () => true, strict: false });
+/**
+ * A JSON body parser of any content type, bounded by `options.bodyLimit` (also once
+ * decompressed); what it cannot read reaches {@link restErrors} as a `BodyError`.
+ */
+export const jsonBody = (ctx: Context): RequestHandler => readJson(ctx.options.bodyLimit, false);
 
 /** The parsed body as a plain object (anything else → `{}`). */
 export function bodyOf(req: Request): Record<string, unknown> {
@@ -59,29 +47,49 @@ export function bodyOf(req: Request): Record<string, unknown> {
   return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
 }
 
+/** The GenAuth code of a body that could not be read: oversized → 2511, anything else → 2512. */
+export const bodyErrorCode = (err: BodyError): 2511 | 2512 =>
+  err.fault === 'too_large' ? 2511 : 2512;
+
 /**
- * The GenAuth code of a body-parser failure: oversized → 2511, malformed / undecodable → 2512;
- * anything else (a bug) → 1000.
+ * The `{code, message, data}` object of any error on a GenAuth route: a {@link GenauthError} as
+ * it is, a body that could not be read as 2511 / 2512 with `data.reason`, anything else (a bug,
+ * logged) as 1000.
  */
-export function bodyErrorCode(err: unknown): 1000 | 2511 | 2512 {
-  const type = (err as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return 2511;
-  if (type === 'entity.parse.failed' || type === 'charset.unsupported') return 2512;
-  if (typeof type === 'string' && (type.startsWith('encoding.') || type.startsWith('request.')))
-    return 2512;
-  return 1000;
+export function genauthErrorBody(
+  err: unknown,
+  log: (line: string) => void,
+  where: string,
+): { code: number; message: string; data: unknown } {
+  if (err instanceof GenauthError) return err.toJSON();
+  const body = asBodyError(err);
+  if (body) {
+    const code = bodyErrorCode(body);
+    return { code, message: MESSAGES[code], data: { reason: body.message } };
+  }
+  log(`[genauth] ${where} failed: ${String((err as Error)?.stack ?? err)}`);
+  return { code: 1000, message: MESSAGES[1000], data: null };
 }
 
-/** Body-parser failures on GenAuth REST paths as `{code, message, data}` envelopes (HTTP 200). */
-export function restBodyErrors(log: (line: string) => void): ErrorRequestHandler {
+/**
+ * The REST router's one error renderer, mounted once at its end: every error of its routes as a
+ * `{code, message, data}` envelope with HTTP 200 (see {@link genauthErrorBody}).
+ */
+export function restErrors(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
-    if (!/^\/(api\/v2|connections|oidc)\//.test(req.path) || res.headersSent) {
+    if (res.headersSent) {
       next(err);
       return;
     }
-    const code = bodyErrorCode(err);
-    if (code === 1000)
-      log(`[genauth] ${req.method} ${req.path} failed: ${String((err as Error)?.stack ?? err)}`);
-    res.status(200).json({ code, message: MESSAGES[code], data: null });
+    send(res, genauthErrorBody(err, log, `${req.method} ${req.path}`));
   };
 }
+
+/** A path under a REST prefix that no route serves: HTTP 404, `{code: 404, message, data}`. */
+export const restNotFound: RequestHandler = (req, res) => {
+  send(
+    res,
+    { code: 404, message: MESSAGES[404], data: { method: req.method, path: req.path } },
+    404,
+  );
+};
