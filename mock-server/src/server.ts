@@ -11,6 +11,7 @@ import { adminGuard } from './control/guard';
 import type { ControlApi, ResetResult } from './control/types';
 import { genauthApp } from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
+import { lingerOnClose } from './http/linger';
 import { Journal, journalMiddleware } from './journal';
 import { resolveOptions, type MockServerOptions } from './options';
 import { SeededRandom } from './random';
@@ -99,6 +100,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       s.headersTimeout = 15_000;
       s.requestTimeout = 30_000;
       s.keepAliveTimeout = 5_000;
+      lingerOnClose(s);
       server = s;
       await new Promise<void>((resolve, reject) => {
         s.once('error', reject);
