@@ -33,6 +33,19 @@ function search(query: Record<string, string | undefined>): string {
   return text ? `?${text}` : '';
 }
 
+/** `text` parsed, or undefined when it is empty or not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The limit of a page query as the query string carries it. */
+const limitParam = (limit: number | undefined): string | undefined =>
+  limit === undefined ? undefined : String(limit);
+
 /**
  * A client for the control surface of the mock at `url` (its base URL, e.g.
  * `http://127.0.0.1:3000`). Every method calls `${url}/__mock/v1/…` and resolves to what the
@@ -50,29 +63,26 @@ export function createControlClient(
   const doFetch = options.fetch ?? globalThis.fetch;
   const base = `${url.replace(/\/+$/, '')}/__mock/v1`;
 
-  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  /** The answer of `method path`, or the ControlError of a non-2xx one. */
+  async function send(method: Method, path: string, body?: unknown): Promise<Response> {
     const res = await doFetch(`${base}${path}`, {
       method,
       ...(body === undefined
         ? {}
         : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    if (!res.ok) {
-      const err = (parsed ?? {}) as { error?: unknown; message?: unknown };
-      throw new ControlError(
-        res.status,
-        typeof err.error === 'string' ? err.error : 'http_error',
-        typeof err.message === 'string' ? err.message : `${method} ${path} answered ${res.status}`,
-      );
-    }
-    return parsed as T;
+    if (res.ok) return res;
+    const err = (parseJson(await res.text()) ?? {}) as { error?: unknown; message?: unknown };
+    throw new ControlError(
+      res.status,
+      typeof err.error === 'string' ? err.error : 'http_error',
+      typeof err.message === 'string' ? err.message : `${method} ${path} answered ${res.status}`,
+    );
+  }
+
+  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const res = await send(method, path, body);
+    return parseJson(await res.text()) as T;
   }
 
   return {
@@ -99,6 +109,14 @@ export function createControlClient(
       async expireSession(user) {
         return (await call<{ expired: boolean }>('POST', '/wechat/sessions/expire', user)).expired;
       },
+      bulkCreateUsers: (input) => call('POST', '/wechat/users/bulk', input),
+      listUsers: ({ appid, cursor, limit }) =>
+        call('GET', `/wechat/users${search({ appid, cursor, limit: limitParam(limit) })}`),
+    },
+    genauth: {
+      bulkCreateUsers: (input) => call('POST', '/genauth/users/bulk', input),
+      listUsers: ({ poolId, cursor, limit }) =>
+        call('GET', `/genauth/users${search({ poolId, cursor, limit: limitParam(limit) })}`),
     },
     faults: {
       async add(fault) {
@@ -132,6 +150,17 @@ export function createControlClient(
       },
     },
     state: () => call('GET', '/state'),
+    async *stateChunks() {
+      const res = await send('GET', '/state');
+      if (!res.body) return;
+      const decoder = new TextDecoder();
+      for await (const bytes of res.body) {
+        const text = decoder.decode(bytes, { stream: true });
+        if (text) yield text;
+      }
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    },
     reset: (seed) => call('POST', '/reset', seed === undefined ? {} : { seed }),
     demo: () => call('GET', '/demo'),
   };

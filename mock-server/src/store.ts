@@ -4,12 +4,13 @@ import type { MockClock } from './clock';
 import { demoSection } from './genauth/demo';
 import {
   createGenauthState,
-  snapshotGenauth,
+  genauthDocument,
   sweepGenauth,
   type GenauthState,
 } from './genauth/state';
+import { materialize, type LazyTree } from './lazy-json';
 import { SeededRandom } from './random';
-import { createWechatState, snapshotWechat, sweepWechat, type WechatState } from './wechat/state';
+import { createWechatState, sweepWechat, wechatDocument, type WechatState } from './wechat/state';
 
 /** All mutable state of one mock server. */
 export interface Store {
@@ -20,6 +21,8 @@ export interface Store {
   reset(seed?: string): void;
   /** The whole state as plain JSON. */
   snapshot(): Record<string, unknown>;
+  /** The same document with its big lists read only when it is built or streamed. */
+  document(): Record<string, LazyTree>;
 }
 
 /**
@@ -58,11 +61,14 @@ export function createStore(
       genauth = createGenauthState(fixtures, clock);
     },
     snapshot() {
+      return materialize(this.document()) as Record<string, unknown>;
+    },
+    document() {
       return {
         seed: fixtures.seed,
         now: clock.now(),
-        wechat: snapshotWechat(wechat),
-        genauth: snapshotGenauth(genauth),
+        wechat: wechatDocument(wechat),
+        genauth: genauthDocument(genauth),
         demo: demoSection(fixtures) ?? {},
       };
     },

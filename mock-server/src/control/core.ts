@@ -2,12 +2,13 @@ import { Router, type RequestHandler } from 'express';
 
 import { badField } from './errors';
 import { bodyOf } from './fields';
+import { streamJson } from './stream';
 import type { ControlApi } from './types';
 
 /**
  * The mock's core controls, over {@link ControlApi}:
  * - `GET /clock` → `{now, iso}`; `POST /clock {advanceMs}` or `{now}` moves the mock clock;
- * - `GET /state` → the whole state; `GET /demo` → its demo section;
+ * - `GET /state` → the whole state, streamed; `GET /demo` → its demo section;
  * - `POST /reset {seed?}` → back to the seeded state (of `seed` when given), journal cleared.
  */
 export function coreControl(api: ControlApi, json: RequestHandler): Router {
@@ -28,8 +29,8 @@ export function coreControl(api: ControlApi, json: RequestHandler): Router {
     );
   });
 
-  router.get('/state', (_req, res) => {
-    res.json(api.state());
+  router.get('/state', async (_req, res) => {
+    await streamJson(res, api.stateChunks());
   });
   router.get('/demo', (_req, res) => {
     res.json(api.demo());

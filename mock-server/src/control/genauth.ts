@@ -1,14 +1,28 @@
 import { Router } from 'express';
 
+import { bulkJson } from './bulk-body';
 import { badField } from './errors';
-import type { ControlApi } from './types';
+import { bodyOf } from './fields';
+import { pageQuery } from './pages';
+import type { ControlApi, GenauthBulkInput } from './types';
 
 /**
- * `GET /messages?to=<phone|email>[&pool=<userPoolId>]` → `{messages}`: the SMS and e-mail codes
- * the GenAuth side "sent" (newest last), so tests and demos can read them. `to` is required.
+ * GenAuth's side of the control surface, over {@link ControlApi}:
+ * - `GET /messages?to=<phone|email>[&pool=<userPoolId>]` → `{messages}`: the SMS and e-mail
+ *   codes the GenAuth side "sent" (newest last), so tests and demos can read them;
+ * - `POST /genauth/users/bulk {poolId, users, returnIds?}` → 201 `{poolId, created, firstId, …}`;
+ * - `GET /genauth/users?poolId&cursor&limit` → `{users, nextCursor}`.
  */
 export function genauthControl(api: ControlApi): Router {
   const router = Router();
+  router.post('/genauth/users/bulk', bulkJson, (req, res) => {
+    // Every field of every user is checked by the API, before anyone is created.
+    res.status(201).json(api.genauth.bulkCreateUsers(bodyOf(req) as unknown as GenauthBulkInput));
+  });
+  router.get('/genauth/users', (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    res.json(api.genauth.listUsers({ poolId: query['poolId'] as string, ...pageQuery(query) }));
+  });
   router.get('/messages', (req, res) => {
     const { to, pool } = req.query as Record<string, unknown>;
     if (typeof to !== 'string') throw badField('to', 'a phone number or e-mail');

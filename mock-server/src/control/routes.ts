@@ -24,6 +24,16 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
     summary: 'create or update a WeChat user {appid, openid?, profile fields…}',
   },
   {
+    method: 'POST',
+    path: '/wechat/users/bulk',
+    summary: 'create WeChat users in bulk {appid, count | users, returnIds?}',
+  },
+  {
+    method: 'GET',
+    path: '/wechat/users',
+    summary: 'the users of an app, a page at a time ?appid&cursor&limit',
+  },
+  {
     method: 'GET',
     path: '/wechat/sessions',
     summary: 'the live session of ?appid&openid, or null',
@@ -38,7 +48,7 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   { method: 'DELETE', path: '/faults', summary: 'drop every pending fault' },
   { method: 'GET', path: '/clock', summary: 'the mock clock {now, iso}' },
   { method: 'POST', path: '/clock', summary: 'move the clock {advanceMs} or set it {now}' },
-  { method: 'GET', path: '/state', summary: 'the whole state as JSON' },
+  { method: 'GET', path: '/state', summary: 'the whole state as JSON, streamed' },
   {
     method: 'GET',
     path: '/demo',
@@ -52,4 +62,14 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   { method: 'GET', path: '/requests', summary: 'the request journal ?path&method, newest last' },
   { method: 'DELETE', path: '/requests', summary: 'clear the request journal' },
   { method: 'GET', path: '/messages', summary: 'SMS and e-mail codes sent ?to&pool, newest last' },
+  {
+    method: 'POST',
+    path: '/genauth/users/bulk',
+    summary: 'create GenAuth accounts in bulk {poolId, users, returnIds?}',
+  },
+  {
+    method: 'GET',
+    path: '/genauth/users',
+    summary: 'the users of a pool, a page at a time ?poolId&cursor&limit',
+  },
 ]);

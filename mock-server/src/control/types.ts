@@ -12,10 +12,9 @@ import type {
 } from '@genauth-wxapp/fixtures';
 
 import type { JournalEntry } from '../journal';
-import type { Errcode } from '../wechat/errcodes';
-import type { FaultRoute } from '../wechat/faults';
+import type { FaultErrcode as Errcode, FaultRoute } from './fault-routes';
 
-export type { FaultRoute } from '../wechat/faults';
+export type { FaultErrcode, FaultRoute } from './fault-routes';
 export type { JournalEntry } from '../journal';
 
 /** A WeChat user of one app, as the mock holds it. */
@@ -136,6 +135,106 @@ export interface FaultView {
   appid: string | null;
   delayMs: number;
 }
+
+/**
+ * One user of `wechat.bulkCreateUsers`: absent profile fields take WeChat's default profile
+ * (`微信用户`, the grey avatar), an absent openid (and unionid, in apps bound to an open
+ * platform) comes from the seeded stream.
+ */
+export interface WechatBulkUserSpec {
+  /** 6 to 64 characters of `[A-Za-z0-9_-]`, new in the app. */
+  openid?: string;
+  /** Only in apps bound to an open platform. */
+  unionid?: string | null;
+  nickName?: string;
+  avatarUrl?: string;
+  gender?: 0 | 1 | 2;
+  city?: string;
+  province?: string;
+  country?: string;
+  language?: 'zh_CN' | 'en' | 'zh_TW';
+  /** A mainland number string, `{countryCode, purePhoneNumber}`, or null (no phone). */
+  phone?: string | { countryCode: string; purePhoneNumber: string } | null;
+  /** A blocked user's codes answer 40226. */
+  blocked?: boolean;
+  /** A session_key (base64 of 16 bytes) every login of the user keeps. */
+  sessionKey?: string;
+}
+
+/** Input of `wechat.bulkCreateUsers`: exactly one of `count` and `users` (1–100000 users). */
+export interface WechatBulkInput {
+  appid: string;
+  /** How many users with the default profile. */
+  count?: number;
+  /** One user per spec. */
+  users?: WechatBulkUserSpec[];
+  /** Also answer every new openid, in order. @default false */
+  returnIds?: boolean;
+}
+
+/** What `wechat.bulkCreateUsers` created: a summary, not the users. */
+export interface WechatBulkResult {
+  appid: string;
+  created: number;
+  firstOpenid: string;
+  lastOpenid: string;
+  /** Every new openid, in order; only with `returnIds`. */
+  openids?: string[];
+}
+
+/** One account of `genauth.bulkCreateUsers`; absent fields take the defaults of a registration. */
+export interface GenauthBulkUserSpec {
+  email?: string;
+  username?: string;
+  /** Digits with an optional `+`. */
+  phone?: string;
+  nickname?: string;
+  /** Plaintext; hashed once per distinct password per call. */
+  password?: string;
+  /** A `scrypt$<salt hex>$<64 hex>` hash, stored as is (instead of `password`). */
+  passwordHash?: string;
+  /** The strength stored with `passwordHash` (1–3). @default 1 */
+  passwordLevel?: 1 | 2 | 3;
+  subAccount?: string;
+  externalId?: string;
+  unionid?: string;
+  openid?: string;
+}
+
+/** Input of `genauth.bulkCreateUsers` (1–100000 users). */
+export interface GenauthBulkInput {
+  poolId: string;
+  users: GenauthBulkUserSpec[];
+  /** Also answer every new user id, in order. @default false */
+  returnIds?: boolean;
+}
+
+/** What `genauth.bulkCreateUsers` created: a summary, not the users. */
+export interface GenauthBulkResult {
+  poolId: string;
+  created: number;
+  firstId: string;
+  lastId: string;
+  /** Every new user id, in order; only with `returnIds`. */
+  ids?: string[];
+}
+
+/** A page of a user listing: `limit` (1–1000, default 100) users after `cursor`. */
+export interface PageQuery {
+  /** The `nextCursor` of the previous page; absent = the first page. */
+  cursor?: string;
+  /** @default 100 */
+  limit?: number;
+}
+
+/** One page of users and the cursor of the next one (null after the last page). */
+export interface UserPage<T> {
+  users: T[];
+  nextCursor: string | null;
+}
+
+/** A GenAuth user as `GET /__mock/v1/state` shows it (a password hash, never plaintext). */
+export type GenauthUserView = { id: string } & Record<string, unknown>;
 
 /** The mock clock. */
 export interface ClockView {
@@ -264,7 +363,7 @@ export interface GenauthPoolView {
     tokenAlgorithm: GenauthAppFixture['tokenAlgorithm'];
     connection: { id: string; appid: string } | null;
   }[];
-  users: ({ id: string } & Record<string, unknown>)[];
+  users: GenauthUserView[];
   udfs: UdfFixture[];
   orgs: OrgFixture[];
 }
@@ -309,6 +408,17 @@ export interface ControlApi {
     session(user: WechatUserRef): SessionView | null;
     /** Ends a user's session now; whether there was one. */
     expireSession(user: WechatUserRef): boolean;
+    /** Creates many users of one app at once, all or none; answers a summary. */
+    bulkCreateUsers(input: WechatBulkInput): WechatBulkResult;
+    /** The users of one app, a page at a time, in the order they were created. */
+    listUsers(query: PageQuery & { appid: string }): UserPage<WechatUserView>;
+  };
+  /** GenAuth users (`/__mock/v1/genauth/…`). */
+  genauth: {
+    /** Creates many accounts in one user pool at once, all or none; answers a summary. */
+    bulkCreateUsers(input: GenauthBulkInput): GenauthBulkResult;
+    /** The users of one pool, a page at a time, in the order they were created. */
+    listUsers(query: PageQuery & { poolId: string }): UserPage<GenauthUserView>;
   };
   /** WeChat fault injection (`/__mock/v1/faults`). */
   faults: {
@@ -338,8 +448,13 @@ export interface ControlApi {
     /** SMS and e-mail codes sent to `to`, newest last. */
     list(query: MessagesQuery): MessageView[];
   };
-  /** The whole state. */
+  /** The whole state, as one object (for big states, see `stateChunks`). */
   state(): MockState;
+  /**
+   * The JSON text of {@link MockState}, in pieces produced as they are iterated, so a big state
+   * is never held whole: what `GET /__mock/v1/state` streams.
+   */
+  stateChunks(): Iterable<string>;
   /** Back to the seeded state (of `seed` when given), no faults, empty journal; the clock stays. */
   reset(seed?: string): ResetResult;
   /** The demo tenancy (404 `no_demo` when the fixtures have no user pool). */
@@ -353,8 +468,13 @@ export type Promisified<T> = {
     : Promisified<T[K]>;
 };
 
-/** {@link ControlApi} over HTTP (`createControlClient`): the same methods, each async. */
-export type ControlClient = Promisified<ControlApi>;
+/**
+ * {@link ControlApi} over HTTP (`createControlClient`): the same methods, each async;
+ * `stateChunks` yields the text of the streamed answer as it arrives.
+ */
+export type ControlClient = Promisified<Omit<ControlApi, 'stateChunks'>> & {
+  stateChunks(): AsyncIterable<string>;
+};
 
 /** One entry of `GET /__mock/v1`: a control route. */
 export interface ControlRouteInfo {

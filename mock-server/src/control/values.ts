@@ -3,7 +3,7 @@
  * same `invalid_field` error. Pure: no state, no Express.
  */
 import { ERRCODES, type Errcode } from '../wechat/errcodes';
-import { FAULT_ROUTES, type FaultRoute } from '../wechat/faults';
+import { FAULT_ROUTES, type FaultRoute } from './fault-routes';
 import { badField } from './error';
 
 /** Inclusive ranges of the numeric control fields. */
@@ -11,6 +11,8 @@ export const LIMITS = Object.freeze({
   loginCount: [1, 1000],
   faultTimes: [1, 1000],
   faultDelayMs: [0, 60_000],
+  bulkUsers: [1, 100_000],
+  pageLimit: [1, 1000],
 } as const);
 
 /** An integer within `[min, max]`. */

@@ -1,7 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 
 import { bodyOf, optionalInt, optionalString, requiredString } from './fields';
-import type { ControlApi, UpsertUserInput, WechatUserRef } from './types';
+import { bulkJson } from './bulk-body';
+import { pageQuery } from './pages';
+import type { ControlApi, UpsertUserInput, WechatBulkInput, WechatUserRef } from './types';
 import { LIMITS } from './values';
 
 /** `{appid, openid}` of a body or query. */
@@ -15,6 +17,8 @@ function userRef(fields: Record<string, unknown>): WechatUserRef {
  * - `POST /user-info {appid, openid}` → `{userInfo, rawData, signature, encryptedData, iv}`;
  * - `POST /phone-number {appid, openid}` → `{errMsg, code, encryptedData, iv}`;
  * - `POST /users {appid, openid?, nickName?, avatarUrl?, phone?, unionid?, blocked?, …}`;
+ * - `POST /users/bulk {appid, count | users, returnIds?}` → 201 `{appid, created, firstOpenid, …}`;
+ * - `GET /users?appid&cursor&limit` → `{users, nextCursor}`;
  * - `GET /sessions?appid&openid` and `POST /sessions/expire {appid, openid}`.
  */
 export function wechatControl(api: ControlApi, json: RequestHandler): Router {
@@ -47,6 +51,16 @@ export function wechatControl(api: ControlApi, json: RequestHandler): Router {
     // The profile fields are checked as a whole by the API, before anything changes.
     const result = api.wechat.upsertUser(bodyOf(req) as unknown as UpsertUserInput);
     res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.post('/users/bulk', bulkJson, (req, res) => {
+    // Every field of every user is checked by the API, before anyone is created.
+    res.status(201).json(api.wechat.bulkCreateUsers(bodyOf(req) as unknown as WechatBulkInput));
+  });
+
+  router.get('/users', (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    res.json(api.wechat.listUsers({ appid: query['appid'] as string, ...pageQuery(query) }));
   });
 
   router.get('/sessions', (req, res) => {

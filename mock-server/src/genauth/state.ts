@@ -4,6 +4,7 @@ import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genaut
 
 import type { MockClock } from '../clock';
 import { ExpiringSet } from '../expiring';
+import { lazyList, lazyTrees, materialize, type LazyTree } from '../lazy-json';
 import { trimOutbox } from './model/codes';
 import { hashPassword, passwordLevel } from './model/passwords';
 import { tokenExpiry } from './model/tokens';
@@ -84,6 +85,10 @@ function userFromFixture(seed: string, a: GenauthAccountFixture): UserRecord {
   };
 }
 
+function* mapIter<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
 function tableOf(users: UserRecord[]): UserTable {
   const table = new UserTable();
   for (const u of users) table.set(u.id, u);
@@ -91,7 +96,7 @@ function tableOf(users: UserRecord[]): UserTable {
 }
 
 /** A user as plain JSON (defaults on the prototype included, UDF values as an object). */
-function plainUser(u: UserRecord): Record<string, unknown> {
+export function plainUser(u: UserRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of USER_FIELDS) out[f] = u[f];
   out['udv'] = Object.fromEntries(u.udv);
@@ -131,22 +136,27 @@ export function sweepGenauth(state: GenauthState, now: number): number {
   return state.revoked.sweep() + trimOutbox(state.messages, now);
 }
 
-/** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */
-export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
+/**
+ * The GenAuth state as a JSON document whose lists are read when it is built or streamed
+ * (hashes only, no plaintext).
+ */
+export function genauthDocument(state: GenauthState): Record<string, LazyTree> {
   return {
-    pools: [...state.pools.values()].map((p) => ({
-      id: p.pool.id,
-      name: p.pool.name,
-      apps: [...p.apps.values()].map((a) => ({
-        id: a.id,
-        name: a.name,
-        tokenAlgorithm: a.tokenAlgorithm,
-        connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
+    pools: lazyTrees(() =>
+      [...state.pools.values()].map((p) => ({
+        id: p.pool.id,
+        name: p.pool.name,
+        apps: [...p.apps.values()].map((a) => ({
+          id: a.id,
+          name: a.name,
+          tokenAlgorithm: a.tokenAlgorithm,
+          connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
+        })),
+        users: lazyList(() => mapIter(p.users.values(), plainUser)),
+        udfs: [...p.udfs.values()],
+        orgs: p.orgs,
       })),
-      users: [...p.users.values()].map(plainUser),
-      udfs: [...p.udfs.values()],
-      orgs: p.orgs,
-    })),
+    ),
     revokedTokens: state.revoked.size,
     messages: state.messages,
     uploads: [...state.uploads.values()].map((u) => ({
@@ -155,4 +165,9 @@ export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
       size: u.bytes.length,
     })),
   };
+}
+
+/** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */
+export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
+  return materialize(genauthDocument(state)) as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxa
 
 import type { MockClock } from '../clock';
 import { ExpiringMap } from '../expiring';
+import { lazyList, materialize, type LazyTree } from '../lazy-json';
 import { SeededRandom } from '../random';
 import { createFaultBook, type FaultBook } from './faults';
 import { RULES } from './rules';
@@ -133,15 +134,23 @@ export function sweepWechat(state: WechatState): number {
   );
 }
 
-/** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */
-export function snapshotWechat(state: WechatState): Record<string, unknown> {
+/**
+ * The WeChat state as a JSON document whose lists are read when it is built or streamed (apps
+ * with their secrets, users, sessions, codes…).
+ */
+export function wechatDocument(state: WechatState): Record<string, LazyTree> {
   return {
-    apps: [...state.apps.values()],
-    users: [...state.users.values()],
-    sessions: [...state.sessions.values()],
-    codes: [...state.codes.values()],
-    phoneCodes: [...state.phoneCodes.values()],
-    accessTokens: [...state.tokens.values()],
+    apps: lazyList(() => state.apps.values()),
+    users: lazyList(() => state.users.values()),
+    sessions: lazyList(() => state.sessions.values()),
+    codes: lazyList(() => state.codes.values()),
+    phoneCodes: lazyList(() => state.phoneCodes.values()),
+    accessTokens: lazyList(() => state.tokens.values()),
     stableQuota: Object.fromEntries(state.stableQuota),
   };
+}
+
+/** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */
+export function snapshotWechat(state: WechatState): Record<string, unknown> {
+  return materialize(wechatDocument(state)) as Record<string, unknown>;
 }

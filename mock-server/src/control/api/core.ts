@@ -1,10 +1,14 @@
 import type { Context } from '../../context';
 import { demoSection } from '../../genauth/demo';
+import { jsonChunks } from '../../lazy-json';
 import { ControlError, badField } from '../error';
 import type { ClockView, ControlApi, MockState } from '../types';
 import { checkAdvance, checkInstant, checkRecipient } from '../values';
 
-type CoreApi = Pick<ControlApi, 'clock' | 'journal' | 'messages' | 'state' | 'reset' | 'demo'>;
+type CoreApi = Pick<
+  ControlApi,
+  'clock' | 'journal' | 'messages' | 'state' | 'stateChunks' | 'reset' | 'demo'
+>;
 
 /** The clock, journal, GenAuth outbox, state, reset and demo controls over `ctx`. */
 export function coreApi(ctx: Context): CoreApi {
@@ -45,6 +49,9 @@ export function coreApi(ctx: Context): CoreApi {
     },
     state() {
       return structuredClone(ctx.store.snapshot()) as unknown as MockState;
+    },
+    stateChunks() {
+      return jsonChunks(ctx.store.document());
     },
     reset(seed) {
       if (seed !== undefined && typeof seed !== 'string') throw badField('seed', 'a string');

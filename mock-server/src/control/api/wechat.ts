@@ -4,8 +4,13 @@ import { currentSession, expireSession } from '../../wechat/sessions';
 import { upsertUser } from '../../wechat/users';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
+import { wechatUserPage } from './pages';
+import { bulkCreateWechat } from './wechat-bulk';
 
-/** The simulated WeChat client over `ctx`: `wx.login`, user info, the phone button, users, sessions. */
+/**
+ * The simulated WeChat client over `ctx`: `wx.login`, user info, the phone button, users (one,
+ * in bulk, a page at a time), sessions.
+ */
 export function wechatApi(ctx: Context): ControlApi['wechat'] {
   const userOf = (ref: WechatUserRef) =>
     requireUser(ctx, checkString('appid', ref.appid), checkString('openid', ref.openid));
@@ -40,5 +45,7 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
     expireSession(ref) {
       return expireSession(ctx, userOf(ref));
     },
+    bulkCreateUsers: (input) => bulkCreateWechat(ctx, input),
+    listUsers: (query) => wechatUserPage(ctx, query),
   };
 }
