@@ -93,3 +93,15 @@ export class ManualTimers implements Timers {
     return new Promise((resolve) => this.#waiters.push({ count, resolve }));
   }
 }
+
+/**
+ * Resolves after `ms` milliseconds on `timers` (at once for 0). The timer never keeps the process
+ * alive (real timers have `unref`; others may not).
+ */
+export function sleep(timers: Timers, ms: number): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = timers.setTimeout(resolve, ms);
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+  });
+}

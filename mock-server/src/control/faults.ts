@@ -3,7 +3,8 @@ import { Router, type RequestHandler } from 'express';
 import { badField } from './errors';
 import { bodyOf, optionalInt, optionalString } from './fields';
 import type { ControlApi, FaultInput } from './types';
-import { LIMITS, checkErrcode, checkFaultRoute } from './values';
+import { checkFaultErrcode } from './api/faults';
+import { LIMITS, checkFaultRoute } from './values';
 
 const FIELDS = new Set(['route', 'errcode', 'times', 'appid', 'delayMs']);
 
@@ -12,7 +13,7 @@ function parseFault(body: Record<string, unknown>): FaultInput {
   const unknown = Object.keys(body).find((k) => !FIELDS.has(k));
   if (unknown !== undefined) throw badField(unknown, `absent (fields: ${[...FIELDS].join(', ')})`);
   const route = checkFaultRoute(body['route']);
-  const errcode = checkErrcode(body['errcode']);
+  const errcode = checkFaultErrcode(route, body['errcode']);
   const times = optionalInt(body, 'times', ...LIMITS.faultTimes);
   const delayMs = optionalInt(body, 'delayMs', ...LIMITS.faultDelayMs);
   const appid = optionalString(body, 'appid');
@@ -26,7 +27,7 @@ function parseFault(body: Record<string, unknown>): FaultInput {
 }
 
 /**
- * WeChat fault injection, over {@link ControlApi}:
+ * Fault injection (WeChat and GenAuth routes), over {@link ControlApi}:
  * - `POST /faults {route, errcode, times?, appid?, delayMs?}` → 201 `{fault}`;
  * - `GET /faults` → `{faults}` (pending, oldest first); `DELETE /faults` → `{cleared}`.
  */

@@ -1,7 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
-import { withFaults } from './fault-gate';
 import { wechatErrors, wechatNotFound } from './render';
 import { phoneRoutes } from './routes/phone';
 import { sessionRoutes } from './routes/session';
@@ -15,9 +14,8 @@ export const WECHAT_PREFIXES = ['/sns', '/cgi-bin', '/wxa'] as const;
  * api.weixin.qq.com: `/sns/jscode2session`, `/cgi-bin/token`, `/cgi-bin/stable_token`,
  * `/wxa/business/getuserphonenumber`, `/wxa/checksession`, `/wxa/resetusersessionkey`.
  * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`, and any other path under its
- * prefixes a 404 in the same shape; the router's one error renderer answers them all. Pending
- * faults (`/__mock/v1/faults`) answer before the routes; with none pending the router is reached
- * directly.
+ * prefixes a 404 in the same shape; the router's one error renderer answers them all.
+ * Pending faults (`/__mock/v1/faults`) are taken by the model operations the routes call.
  */
 export function wechatApp(ctx: Context): RequestHandler {
   // One flat router (no nested routers): jscode2session, the hot path, is matched first.
@@ -31,5 +29,5 @@ export function wechatApp(ctx: Context): RequestHandler {
     wechatNotFound(ctx),
   );
   router.use(wechatErrors(ctx));
-  return withFaults(ctx, router);
+  return router;
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import type { Code2SessionResult, PhoneInfo } from './contract';
 import { wechatError } from './errcodes';
+import { throwFault } from './faults';
 import { RULES } from './rules';
 import { ensureSession } from './sessions';
 import { userKey, type WechatUser } from './state';
@@ -26,15 +27,17 @@ function overLoginQuota(ctx: Context, user: WechatUser): boolean {
 }
 
 /**
- * `GET /sns/jscode2session` in-process: checks appid, secret and the code exactly as the route
- * does (41002 / 41004 / 41008, 40013, 40125, 40029 unknown / expired / other app, 40163 used,
- * 40226 blocked, 45011 over quota), marks the code used and answers the user's live session.
- * @throws {WechatError}
+ * `GET /sns/jscode2session`, for the route and in-process alike: a pending `wechat.jscode2session`
+ * fault first, then appid, secret and the code (41002 / 41004 / 41008, 40013, 40125, 40029
+ * unknown / expired / other app, 40163 used, 40226 blocked, 45011 over quota); marks the code used
+ * and answers the user's live session.
+ * @throws {WechatError} (a `FaultedError` when faulted)
  */
 export function code2Session(
   ctx: Context,
   params: { appid?: unknown; secret?: unknown; js_code?: unknown },
 ): Code2SessionResult {
+  throwFault(ctx.store.wechat.faults, 'wechat.jscode2session', params.appid);
   const appid = param(params.appid);
   const secret = param(params.secret);
   const jsCode = param(params.js_code);
@@ -79,10 +82,11 @@ export function phoneInfoOf(user: WechatUser, appid: string, tappedAtMs: number)
 }
 
 /**
- * `POST /wxa/business/getuserphonenumber` in-process (after the access token check): a phone code
- * of `appid`, unused and younger than 5 minutes, becomes `phone_info`; anything else is 40029.
- * With `openid`, the code must also belong to that user.
- * @throws {WechatError} 40029
+ * `POST /wxa/business/getuserphonenumber` for app `appid` (the route, after its access token and
+ * body checks, and GenAuth's `phoneCode` logins): a pending `wechat.getuserphonenumber` fault
+ * first; then a phone code of `appid`, unused and younger than 5 minutes, becomes `phone_info`,
+ * and anything else is 40029. With `openid`, the code must also belong to that user.
+ * @throws {WechatError} 40029 (a `FaultedError` when faulted)
  */
 export function exchangePhoneCode(
   ctx: Context,
@@ -90,6 +94,7 @@ export function exchangePhoneCode(
   code: unknown,
   openid?: string,
 ): PhoneInfo {
+  throwFault(ctx.store.wechat.faults, 'wechat.getuserphonenumber', appid);
   const state = ctx.store.wechat;
   const record = typeof code === 'string' ? state.phoneCodes.get(code) : undefined;
   const now = ctx.clock.now();

@@ -2,6 +2,7 @@ import type { WechatAppFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../context';
 import { wechatError } from './errcodes';
+import { throwFault } from './faults';
 import { quotaDay, RULES } from './rules';
 import type { AccessToken } from './state';
 
@@ -101,6 +102,32 @@ export function stableToken(
   }
   if (current && current.expiresAt - now > RULES.tokenOverlapMs) return answer(ctx, current);
   return answer(ctx, mint(ctx, 'stable', app.appid));
+}
+
+/**
+ * `GET /cgi-bin/token` with its query: a pending `wechat.token` fault first, then the
+ * credentials ({@link authenticateApp}), then a new token ({@link issueToken}).
+ * @throws {WechatError} (a `FaultedError` when faulted)
+ */
+export function accessToken(
+  ctx: Context,
+  params: { grant_type?: unknown; appid?: unknown; secret?: unknown },
+): TokenAnswer {
+  throwFault(ctx.store.wechat.faults, 'wechat.token', params.appid);
+  return issueToken(ctx, authenticateApp(ctx, params));
+}
+
+/**
+ * `POST /cgi-bin/stable_token` with its JSON body: a pending `wechat.stable_token` fault first,
+ * then `force_refresh` (a boolean when present, else 47001), the credentials and
+ * {@link stableToken}.
+ * @throws {WechatError} (a `FaultedError` when faulted)
+ */
+export function stableAccessToken(ctx: Context, body: Record<string, unknown>): TokenAnswer {
+  throwFault(ctx.store.wechat.faults, 'wechat.stable_token', body['appid']);
+  const force = body['force_refresh'];
+  if (force !== undefined && typeof force !== 'boolean') throw wechatError(47001);
+  return stableToken(ctx, authenticateApp(ctx, body), force === true);
 }
 
 /**

@@ -4,12 +4,13 @@ import type { Context } from '../../context';
 import { MESSAGES } from '../errors';
 import type { GraphqlContext } from './context';
 import { prepare } from './documents';
+import { withFaults } from './faults';
 import { formatError, nullData } from './format';
 import { accountResolvers } from './resolvers/accounts';
 import { profileResolvers } from './resolvers/profile';
 import { schema } from './schema';
 
-const rootValue = { ...accountResolvers, ...profileResolvers };
+const rootValue = withFaults({ ...accountResolvers, ...profileResolvers });
 
 /** A request-level failure (no document to run) in the GraphQL error shape. */
 export function badRequest(code: 2510 | 2511 | 2512, reason: string) {

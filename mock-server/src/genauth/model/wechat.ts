@@ -1,9 +1,10 @@
 import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../../context';
+import { sleep } from '../../timers';
 import { DecryptError, WechatError, type Code2SessionResult } from '../../wechat/contract';
 import { decryptData } from '../../wechat/crypto';
-import { faultError, takeFault } from '../../wechat/faults';
+import { faultDelay } from '../../wechat/faults';
 import { code2Session, exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
@@ -22,32 +23,47 @@ export function connectionOf(t: Tenant): WechatConnectionFixture {
   return conn;
 }
 
+/** A WeChat failure as GenAuth reports it: 2500 / 2501 with the WeChat code in `data`. */
+function wechatFailure(e: unknown): unknown {
+  if (e instanceof WechatError) return fail(2500, { errcode: e.errcode, errmsg: e.errmsg });
+  if (e instanceof DecryptError) return fail(2501, { errcode: e.code, errmsg: e.message });
+  return e;
+}
+
 /** Runs a WeChat call, turning its failures into GenAuth 2500 / 2501 with the WeChat code in `data`. */
 export function viaWechat<T>(call: () => T): T {
   try {
     return call();
   } catch (e) {
-    if (e instanceof WechatError) throw fail(2500, { errcode: e.errcode, errmsg: e.errmsg });
-    if (e instanceof DecryptError) throw fail(2501, { errcode: e.code, errmsg: e.message });
-    throw e;
+    throw wechatFailure(e);
   }
 }
 
 /**
- * Exchanges a `wx.login` code with the connection's appid and secret (jscode2session); a pending
- * jscode2session fault answers instead, as it does over HTTP.
+ * Runs a faultable WeChat model operation like {@link viaWechat}; a fault it takes is answered
+ * after the fault's delay (on the mock's timers), as the HTTP route answers it.
+ */
+async function viaFaultableWechat<T>(ctx: Context, call: () => T): Promise<T> {
+  try {
+    return call();
+  } catch (e) {
+    await sleep(ctx.options.timers, faultDelay(e));
+    throw wechatFailure(e);
+  }
+}
+
+/**
+ * Exchanges a `wx.login` code with the connection's appid and secret (jscode2session, whose
+ * pending faults apply here too).
  */
 export const exchangeLoginCode = (
   ctx: Context,
   conn: WechatConnectionFixture,
   code: string,
-): Code2SessionResult =>
-  viaWechat(() => {
-    // A fault injected on jscode2session (`/__mock/v1/faults`) applies in-process too.
-    const fault = takeFault(ctx, 'wechat.jscode2session', conn.appid);
-    if (fault) throw faultError(fault);
-    return code2Session(ctx, { appid: conn.appid, secret: conn.secret, js_code: code });
-  });
+): Promise<Code2SessionResult> =>
+  viaFaultableWechat(ctx, () =>
+    code2Session(ctx, { appid: conn.appid, secret: conn.secret, js_code: code }),
+  );
 
 /** The encrypted-data pair, or null when neither is sent; only one of them → 2231. */
 export function encryptedPair(
@@ -67,11 +83,17 @@ export const decryptWechat = (
   pair: { iv: string; encryptedData: string },
 ) => viaWechat(() => decryptData(session.session_key, pair.encryptedData, pair.iv, conn.appid));
 
-/** The phone of the new phone-button flow: `phoneCode` exchanged via getuserphonenumber. */
-export function phoneFromCode(ctx: Context, conn: WechatConnectionFixture, phoneCode: unknown) {
-  const info = viaWechat(() =>
-    exchangePhoneCode(ctx, conn.appid, requireString(phoneCode, 'phoneCode')),
-  );
+/**
+ * The phone of the new phone-button flow: `phoneCode` exchanged via getuserphonenumber (whose
+ * pending faults apply here too).
+ */
+export async function phoneFromCode(
+  ctx: Context,
+  conn: WechatConnectionFixture,
+  phoneCode: unknown,
+) {
+  const code = requireString(phoneCode, 'phoneCode');
+  const info = await viaFaultableWechat(ctx, () => exchangePhoneCode(ctx, conn.appid, code));
   return {
     purePhoneNumber: info.purePhoneNumber,
     phoneNumber: info.phoneNumber,

@@ -2,6 +2,7 @@ import type { Request, Router } from 'express';
 
 import type { Context } from '../../context';
 import { fail } from '../errors';
+import { genauthFault, type GenauthFaultRoute } from '../model/faults';
 import { signIn } from '../model/session';
 import {
   applyWechatProfile,
@@ -40,6 +41,10 @@ function phoneSource(body: Record<string, unknown>) {
   return { pair, phoneCode };
 }
 
+/** Takes a pending fault of `route` for the calling app (see `genauth/model/faults.ts`). */
+const faulted = (ctx: Context, route: GenauthFaultRoute, tenant: () => Tenant) =>
+  genauthFault(ctx, route, () => tenant().app?.id);
+
 /** The login prologue shared by `auth` and `auth-by-phone`: body, tenant, connection, required `code`. */
 function loginRequest(req: Request, tenant: () => Tenant) {
   const body = bodyOf(req);
@@ -58,10 +63,11 @@ export function wechatRoutes(router: Router, ctx: Context): void {
     `${BASE}/auth`,
     jsonBody(ctx),
     rest(ctx, async (req, res, tenant) => {
+      await faulted(ctx, 'genauth.loginByCode', tenant);
       const { body, t, conn, code } = loginRequest(req, tenant);
       const pair = encryptedPair(body);
       const raw = rawProfile(body);
-      const session = exchangeLoginCode(ctx, conn, code);
+      const session = await exchangeLoginCode(ctx, conn, code);
       const profile = pair ? decryptWechat(conn, session, pair) : raw;
       const { user, created } = userForSession(ctx, t, conn, session, null);
       if (profile) applyWechatProfile(ctx, user, profile);
@@ -73,12 +79,13 @@ export function wechatRoutes(router: Router, ctx: Context): void {
     `${BASE}/auth-by-phone`,
     jsonBody(ctx),
     rest(ctx, async (req, res, tenant) => {
+      await faulted(ctx, 'genauth.loginByPhone', tenant);
       const { body, t, conn, code } = loginRequest(req, tenant);
       const { pair, phoneCode } = phoneSource(body);
-      const session = exchangeLoginCode(ctx, conn, code);
+      const session = await exchangeLoginCode(ctx, conn, code);
       const phone = pair
         ? String(decryptWechat(conn, session, pair)['purePhoneNumber'] ?? '')
-        : phoneFromCode(ctx, conn, phoneCode).purePhoneNumber;
+        : (await phoneFromCode(ctx, conn, phoneCode)).purePhoneNumber;
       if (!phone)
         throw fail(2501, { errcode: -41003, errmsg: 'no purePhoneNumber in the decrypted data' });
       const { user, created } = userForSession(ctx, t, conn, session, phone);
@@ -89,14 +96,15 @@ export function wechatRoutes(router: Router, ctx: Context): void {
   router.post(
     `${BASE}/getphone`,
     jsonBody(ctx),
-    rest(ctx, (req, res, tenant) => {
+    rest(ctx, async (req, res, tenant) => {
+      await faulted(ctx, 'genauth.getPhone', tenant);
       const body = bodyOf(req);
       const conn = connectionOf(tenant());
       const { pair, phoneCode } = phoneSource(body);
       const code = pair
         ? requireString(body['code'], 'code')
         : optionalString(body['code'], 'code');
-      const session = code ? exchangeLoginCode(ctx, conn, code) : null;
+      const session = code ? await exchangeLoginCode(ctx, conn, code) : null;
       let phone: { countryCode: string; phoneNumber: string; purePhoneNumber: string };
       if (pair && session) {
         const d = decryptWechat(conn, session, pair);
@@ -106,7 +114,7 @@ export function wechatRoutes(router: Router, ctx: Context): void {
           purePhoneNumber: String(d['purePhoneNumber'] ?? ''),
         };
       } else {
-        phone = phoneFromCode(ctx, conn, phoneCode);
+        phone = await phoneFromCode(ctx, conn, phoneCode);
       }
       ok(res, { ...phone, openid: session?.openid ?? null, unionid: session?.unionid ?? null });
     }),
