@@ -3,7 +3,7 @@
  * belongs to: where the two models' fault routes meet for the control surface.
  */
 import type { GenauthCode } from '../genauth/errors';
-import { GENAUTH_FAULT_ROUTES, type DELAY_ONLY } from '../genauth/model/faults';
+import { GENAUTH_FAULT_ROUTES, type DELAY_ONLY } from '../genauth/model/fault-routes';
 import type { Errcode } from '../wechat/errcodes';
 import { WECHAT_FAULT_ROUTES } from '../wechat/faults';
 

@@ -5,13 +5,13 @@ import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genaut
 import type { MockClock } from '../clock';
 import { ExpiringSet } from '../expiring';
 import { lazyList, lazyTrees, materialize, type LazyTree } from '../lazy-json';
-import { trimOutbox } from './model/codes';
+import { trimOutbox } from './model/outbox';
 import { hashPassword, passwordLevel } from './model/passwords';
-import { tokenExpiry } from './model/tokens';
+import { tokenExpiry } from './model/token-expiry';
 import { NO_IDENTITIES, NO_UDV, sourceList } from './model/defaults';
 import type { MessageRecord, PoolState, UploadRecord, UserRecord } from './model/types';
 import { UserTable } from './model/user-table';
-import { DEFAULT_PHOTO, USER_FIELDS } from './model/users';
+import { DEFAULT_PHOTO, USER_FIELDS } from './model/user-fields';
 
 /** GenAuth state: pools (apps, users, UDFs, orgs…), revoked tokens, the outbox, uploads. */
 export interface GenauthState {

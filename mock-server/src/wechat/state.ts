@@ -6,7 +6,10 @@ import { lazyList, materialize, type LazyTree } from '../lazy-json';
 import { SeededRandom } from '../random';
 import { createFaultBook, type FaultBook } from './faults';
 import { RULES } from './rules';
+import { userKey } from './user-key';
 import { WechatUserTable } from './user-table';
+
+export { userKey } from './user-key';
 
 /** A WeChat user of one app (a mutable copy of its fixture). */
 export type WechatUser = WechatUserFixture;
@@ -85,11 +88,6 @@ export interface WechatState {
    * shifts the codes and keys minted after it.
    */
   rids: SeededRandom;
-}
-
-/** The key of a user (and of their session) inside an app. */
-export function userKey(appid: string, openid: string): string {
-  return `${appid}:${openid}`;
 }
 
 function usersOf(list: readonly WechatUser[]): WechatUserTable {

@@ -1,4 +1,6 @@
-import { userKey, type WechatUser } from './state';
+import type { WechatUserFixture as WechatUser } from '@genauth-wxapp/fixtures';
+
+import { userKey } from './user-key';
 
 type Holders = WechatUser | WechatUser[];
 

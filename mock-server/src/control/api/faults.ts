@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { genauthFaultMessage, isGenauthFaultCode } from '../../genauth/model/faults';
+import { genauthFaultMessage, isGenauthFaultCode } from '../../genauth/model/fault-routes';
 import { ERRCODES, type Errcode } from '../../wechat/errcodes';
 import type { Fault } from '../../wechat/fault-book';
 import { ControlError, badField } from '../error';

@@ -1,13 +1,12 @@
 import type { Context } from '../../context';
 import { fail } from '../errors';
+import { trimOutbox } from './outbox';
 import type { MessageRecord, PoolState } from './types';
+
+export { EXPIRED_CODE_KEPT_MS, OUTBOX_PER_POOL, trimOutbox } from './outbox';
 
 /** Verification codes stay valid this long (mock clock). */
 export const CODE_TTL_MS = 5 * 60 * 1000;
-/** Outbox entries kept per pool (its oldest dropped first). */
-export const OUTBOX_PER_POOL = 500;
-/** An expired code stays in the outbox this long (answering 2300), then leaves (2001). */
-export const EXPIRED_CODE_KEPT_MS = 60 * 60 * 1000;
 
 /**
  * "Sends" a verification code: a fixed code when the fixtures configure one for `to`, else six
@@ -69,30 +68,6 @@ export function findCode(
     return m;
   }
   throw fail(2001);
-}
-
-/**
- * Drops the messages whose code expired over {@link EXPIRED_CODE_KEPT_MS} ago (from the oldest
- * end) and, with `poolId`, that pool's messages beyond the newest {@link OUTBOX_PER_POOL}.
- * Returns how many left.
- */
-export function trimOutbox(messages: MessageRecord[], now: number, poolId?: string): number {
-  const before = messages.length;
-  let old = 0;
-  while (
-    old < messages.length &&
-    (messages[old] as MessageRecord).expiresAt + EXPIRED_CODE_KEPT_MS <= now
-  )
-    old++;
-  if (old > 0) messages.splice(0, old);
-  if (poolId !== undefined) {
-    let kept = 0;
-    for (let i = messages.length - 1; i >= 0; i--) {
-      if ((messages[i] as MessageRecord).poolId === poolId && ++kept > OUTBOX_PER_POOL)
-        messages.splice(i, 1);
-    }
-  }
-  return before - messages.length;
 }
 
 /** Marks codes used (single use). */

@@ -7,6 +7,8 @@ import type { Context } from '../../context';
 import { TOKEN_KEY_ID, TOKEN_PRIVATE_KEY } from '../keys';
 import type { PoolState, UserRecord } from './types';
 
+export { tokenExpiry } from './token-expiry';
+
 /** Default lifetime of a user token when the app sets none: 15 days. */
 export const DEFAULT_TOKEN_LIFETIME = 15 * 24 * 3600;
 
@@ -108,17 +110,6 @@ export async function issueToken(
           .sign(await rsPrivate())
       : signHs256(claims, hsKey(pool.pool.secret));
   return { token, iat, exp };
-}
-
-/** A token's `exp` in epoch ms, read without verifying it (never, when it has none). */
-export function tokenExpiry(token: string): number {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-    const exp = (payload as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' ? exp * 1000 : Number.POSITIVE_INFINITY;
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
 }
 
 /** The pool a token claims to belong to, without verifying it (for tenancy resolution only). */

@@ -1,4 +1,4 @@
-import type { UserRecord } from './types';
+import type { UserRecord } from './user-record';
 
 /** The user fields looked up by value; `email` is case-folded, the others compare exactly. */
 export const INDEXED_FIELDS = [

@@ -1,5 +1,5 @@
 import { createIndexes, indexUser, type UserIndexes } from './user-index';
-import type { UserRecord } from './types';
+import type { UserRecord } from './user-record';
 
 /**
  * A pool's users by id that keeps the lookup indexes in step: `set` indexes the user's e-mail,

@@ -2,6 +2,9 @@ import type { Context } from '../../context';
 import { EMPTY_PROFILE, NO_IDENTITIES, NO_UDV, sourceList } from './defaults';
 import { userArn } from './tokens';
 import type { IdentityRecord, PoolState, UserRecord } from './types';
+import { DEFAULT_PHOTO } from './user-fields';
+
+export { DEFAULT_PHOTO, USER_FIELDS } from './user-fields';
 import { foldKey, patchIndexed, type IndexedField } from './user-index';
 
 /** Fields of {@link UserRecord.profile}: free profile data `updateUser` and `profile` may set. */
@@ -85,9 +88,6 @@ export function deleteUser(pool: PoolState, user: UserRecord): void {
   if (stored(pool, user)) pool.users.delete(user.id);
 }
 
-/** The photo of a user who set none. */
-export const DEFAULT_PHOTO = 'default-user-avatar.png';
-
 /**
  * Defaults a new user reads from its prototype until a field is set: an idle user stores only
  * its id, pool, identifiers, password and timestamps.
@@ -156,39 +156,6 @@ class StoredUser implements UserRecord {
   }
 }
 Object.assign(StoredUser.prototype, SHARED_DEFAULTS);
-
-/** Every field of a {@link UserRecord} but `ordinal`, in the order the state lists them. */
-export const USER_FIELDS = [
-  'id',
-  'poolId',
-  'status',
-  'username',
-  'email',
-  'emailVerified',
-  'phone',
-  'phoneVerified',
-  'phoneCountryCode',
-  'unionid',
-  'openid',
-  'nickname',
-  'registerSource',
-  'photo',
-  'passwordHash',
-  'passwordLevel',
-  'subAccount',
-  'oauth',
-  'loginsCount',
-  'lastLogin',
-  'lastIP',
-  'signedUp',
-  'blocked',
-  'profile',
-  'createdAt',
-  'updatedAt',
-  'externalId',
-  'identities',
-  'udv',
-] as const satisfies readonly (keyof UserRecord)[];
 
 /** A user record with every field at its default (no profile, no identity, no UDF value). */
 export function blankUser(id: string, poolId: string, now: string): UserRecord {
