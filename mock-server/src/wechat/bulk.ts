@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { ControlError } from '../control/error';
+import { WechatModelError } from './contract';
 import { userKey, type WechatUser } from './state';
 
 /** What a bulk-created WeChat user may set; everything else takes the shared defaults. */
@@ -29,8 +29,9 @@ const mintId = (ctx: Context): string => {
  * Creates WeChat users of `appid` in bulk: `count` users with the default profile, or one per
  * spec. Openids (and, in apps bound to an open platform, unionids) come from the seeded stream
  * unless given; absent profile fields share one frozen default. No faker, no per-user session.
- * An unknown app is a 404 {@link ControlError}; a spec whose openid exists updates nothing and is
- * refused (409) before any user is created.
+ * An unknown app is refused (`unknown_app`), and so is, before any user is created, a spec whose
+ * openid exists (`user_exists`: nothing is updated).
+ * @throws {WechatModelError}
  */
 export function bulkCreateWechatUsers(
   ctx: Context,
@@ -38,18 +39,18 @@ export function bulkCreateWechatUsers(
   countOrSpecs: number | readonly WechatUserSpec[],
 ): WechatUser[] {
   const app = ctx.store.wechat.apps.get(appid);
-  if (!app) throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
+  if (!app) throw new WechatModelError('unknown_app', `no WeChat app with appid "${appid}"`);
   const users = ctx.store.wechat.users;
   const specs = typeof countOrSpecs === 'number' ? undefined : countOrSpecs;
   const count = specs ? specs.length : countOrSpecs;
   if (!Number.isInteger(count) || (count as number) < 0)
-    throw new ControlError(400, 'invalid_field', '"count" must be a non-negative integer');
+    throw new WechatModelError('invalid_value', '"count" must be a non-negative integer');
   if (specs) {
     const seen = new Set<string>();
     for (const s of specs) {
       if (s.openid === undefined) continue;
       if (seen.has(s.openid) || users.find(appid, s.openid))
-        throw new ControlError(409, 'user_exists', `user "${s.openid}" exists in "${appid}"`);
+        throw new WechatModelError('user_exists', `user "${s.openid}" exists in "${appid}"`);
       seen.add(s.openid);
     }
   }

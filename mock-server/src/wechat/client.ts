@@ -1,7 +1,7 @@
 import { buildWechatUser, makeFaker, type WechatAppFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../context';
-import { ControlError } from '../control/errors';
+import { WechatModelError } from './contract';
 import { encryptData, rawDataSignature } from './crypto';
 import { phoneInfoOf } from './model';
 import { ensureSession, loginSession } from './sessions';
@@ -9,22 +9,22 @@ import { userKey, type WechatUser } from './state';
 
 /**
  * The simulated WeChat client: what `wx.login`, `getUserInfo` and the getPhoneNumber button hand
- * to a page. The control surface exposes these; errors are {@link ControlError}s.
+ * to a page. The control surface exposes these; refusals are {@link WechatModelError}s.
  */
 
-/** The app `appid`, or a 404. */
+/** The app `appid`. @throws {WechatModelError} `unknown_app` */
 export function requireApp(ctx: Context, appid: string): WechatAppFixture {
   const app = ctx.store.wechat.apps.get(appid);
-  if (!app) throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
+  if (!app) throw new WechatModelError('unknown_app', `no WeChat app with appid "${appid}"`);
   return app;
 }
 
-/** The user `openid` of app `appid`, or a 404. */
+/** The user `openid` of app `appid`. @throws {WechatModelError} `unknown_app`, `unknown_user` */
 export function requireUser(ctx: Context, appid: string, openid: string): WechatUser {
   requireApp(ctx, appid);
   const user = ctx.store.wechat.users.get(userKey(appid, openid));
   if (!user) {
-    throw new ControlError(404, 'unknown_user', `no user "${openid}" in WeChat app "${appid}"`);
+    throw new WechatModelError('unknown_user', `no user "${openid}" in WeChat app "${appid}"`);
   }
   return user;
 }
@@ -114,7 +114,7 @@ export function userInfo(ctx: Context, appid: string, openid: string) {
 export function phoneNumber(ctx: Context, appid: string, openid: string) {
   const user = requireUser(ctx, appid, openid);
   if (!user.phone) {
-    throw new ControlError(409, 'no_phone', `user "${openid}" has no phone number`);
+    throw new WechatModelError('no_phone', `user "${openid}" has no phone number`);
   }
   const sessionKey = liveKey(ctx, user);
   const now = ctx.clock.now();

@@ -42,3 +42,22 @@ export class DecryptError extends Error {
     super(message);
   }
 }
+
+/** Why the simulated WeChat client or a bulk load refused a request. */
+export type WechatRefusal =
+  'unknown_app' | 'unknown_user' | 'no_phone' | 'user_exists' | 'invalid_value';
+
+/**
+ * A refusal of the WeChat model outside the wire protocol (the simulated client, bulk loading):
+ * no such app or user, a conflict, a bad value. The control surface maps its `reason` to its own
+ * status and error code.
+ */
+export class WechatModelError extends Error {
+  override readonly name = 'WechatModelError';
+  constructor(
+    readonly reason: WechatRefusal,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { withControlErrors } from '../model-errors';
 import type { ControlApi } from '../types';
 import { coreApi } from './core';
 import { faultsApi } from './faults';
@@ -7,10 +8,10 @@ import { wechatApi } from './wechat';
 
 /** The in-process control API over `ctx` (what `mock.control` is and `/__mock/v1` adapts). */
 export function createControlApi(ctx: Context): ControlApi {
-  return {
+  return withControlErrors({
     wechat: wechatApi(ctx),
     genauth: genauthApi(ctx),
     faults: faultsApi(ctx),
     ...coreApi(ctx),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { login, phoneNumber, requireUser, userInfo } from '../../wechat/client';
 import { currentSession, expireSession } from '../../wechat/sessions';
-import { upsertUser } from '../../wechat/users';
+import { upsertUser } from '../wechat-users';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
 import { wechatUserPage } from './pages';

@@ -1,10 +1,10 @@
 import type { WechatUserFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../context';
-import { badField, ControlError } from '../control/errors';
-import { optionalBoolean, optionalInt, optionalString, requiredString } from '../control/fields';
-import { createUser, requireApp } from './client';
-import { userKey, type WechatUser } from './state';
+import { createUser, requireApp } from '../wechat/client';
+import { userKey, type WechatUser } from '../wechat/state';
+import { badField, ControlError } from './errors';
+import { optionalBoolean, optionalInt, optionalString, requiredString } from './fields';
 
 const LANGUAGES = ['zh_CN', 'en', 'zh_TW'] as const;
 
