@@ -1,15 +1,13 @@
-import { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 
 import type { Context } from '../../context';
 import { asBodyError, readJson } from '../../http/body';
+import { genauthErrorBody } from '../error-body';
 import { GenauthError, MESSAGES } from '../errors';
-import { resolveTenant, type Tenant } from '../model/tenancy';
-import { genauthErrorBody } from '../rest/envelope';
+import type { Tenant } from '../model/tenancy';
+import { clientIp, resolveTenant } from '../request';
 import type { GraphqlContext } from './context';
 import type * as Engine from './engine';
-
-/** The client IP the mock records as `lastIP` (the peer address: the mock trusts no proxy). */
-export const clientIp = (req: Request): string | null => req.socket.remoteAddress ?? null;
 
 let engine: typeof Engine | undefined;
 /** graphql-js and the schema load on the first GraphQL request, keeping cold start short. */

@@ -12,35 +12,24 @@ export interface Tenant {
   bearer: string | null;
 }
 
-type Headers = Record<string, string | string[] | undefined>;
-
-const header = (headers: Headers, name: string): string | null => {
-  const v = headers[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  const value = typeof s === 'string' ? s.trim() : '';
-  // An unset SDK option may arrive as "" or as the text "undefined" / "null": all mean absent.
-  return value === '' || value === 'undefined' || value === 'null' ? null : value;
-};
-
-/** The token of `Authorization: Bearer <jwt>` (or a bare token), or null. */
-export function bearerOf(headers: Headers): string | null {
-  const auth = header(headers, 'authorization');
-  if (!auth) return null;
-  const m = /^Bearer\s+(.+)$/i.exec(auth);
-  const token = (m ? m[1] : auth)?.trim();
-  return token && token !== 'null' && token !== 'undefined' ? token : null;
+/** What a call names about its tenant (each `null` when it names none). */
+export interface TenantClaims {
+  /** The user pool id the call names. */
+  poolId: string | null;
+  /** The GenAuth app id the call names. */
+  appId: string | null;
+  /** The bearer token it carries. */
+  bearer: string | null;
 }
 
 /**
- * Resolves the pool from `x-authing-userpool-id`, else `x-authing-app-id` (the only header the
- * wxapp GraphQL client sends), else the pool the bearer token claims. No way to tell the pool, an
- * unknown pool or app, or an app of another pool → 2224.
+ * Finds the tenant a call names: the pool `poolId`, else the pool of `appId`, else the pool the
+ * bearer token claims. No way to tell the pool, an unknown pool or app, or an app of another
+ * pool → 2224.
+ * @throws {GenauthError} 2224
  */
-export function resolveTenant(ctx: Context, headers: Headers): Tenant {
+export function findTenant(ctx: Context, { poolId, appId, bearer }: TenantClaims): Tenant {
   const state = ctx.store.genauth;
-  const bearer = bearerOf(headers);
-  const poolId = header(headers, 'x-authing-userpool-id');
-  const appId = header(headers, 'x-authing-app-id');
   let pool: PoolState | undefined;
   if (poolId !== null) {
     pool = state.pools.get(poolId);
@@ -68,12 +57,4 @@ export function resolveTenant(ctx: Context, headers: Headers): Tenant {
     );
   }
   return { pool, app, bearer };
-}
-
-/** True when the request names a pool or an app (so an unknown one must be refused). */
-export function namesTenant(headers: Headers): boolean {
-  return (
-    header(headers, 'x-authing-userpool-id') !== null ||
-    header(headers, 'x-authing-app-id') !== null
-  );
 }

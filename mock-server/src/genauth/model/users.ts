@@ -232,8 +232,9 @@ export interface UserToken {
 }
 
 /**
- * The GraphQL / REST `User` view: every field of USER_FIELDS plus the 4.23 superset, the
- * caller's current token, identities, customData and an `authorizedResources` resolver.
+ * The GraphQL / REST `User` view, plain data: every field of USER_FIELDS plus the 4.23 superset,
+ * the caller's current token, identities and customData (`authorizedResources` takes arguments:
+ * see {@link authorizedResources}).
  */
 export function userView(
   pool: PoolState,
@@ -277,24 +278,25 @@ export function userView(
     newlyCreated,
     expiredAt: null,
     directManagement: false,
-    authorizedResources: ({
-      namespace,
-      resourceType,
-    }: {
-      namespace?: string | null;
-      resourceType?: string | null;
-    }) => {
-      const list = pool.resources
-        .filter((r) => r.userId === user.id)
-        .filter((r) => !namespace || r.namespace === namespace)
-        .filter((r) => !resourceType || r.type === resourceType)
-        .map((r) => ({
-          code: r.code,
-          type: r.type,
-          actions: r.actions,
-          apiIdentifier: r.type === 'API' ? r.code : null,
-        }));
-      return { totalCount: list.length, list };
-    },
   };
+}
+
+/** The resources granted to user `userId`, optionally of one namespace and one type. */
+export function authorizedResources(
+  pool: PoolState,
+  userId: string,
+  filter: { namespace?: string | null; resourceType?: string | null },
+) {
+  const { namespace, resourceType } = filter;
+  const list = pool.resources
+    .filter((r) => r.userId === userId)
+    .filter((r) => !namespace || r.namespace === namespace)
+    .filter((r) => !resourceType || r.type === resourceType)
+    .map((r) => ({
+      code: r.code,
+      type: r.type,
+      actions: r.actions,
+      apiIdentifier: r.type === 'API' ? r.code : null,
+    }));
+  return { totalCount: list.length, list };
 }

@@ -5,7 +5,7 @@ import { fail } from '../errors';
 import { signIn } from '../model/session';
 import { createUser, findUser } from '../model/users';
 import { requireString } from '../model/validate';
-import { clientIp } from '../graphql/route';
+import { clientIp } from '../request';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
 /**

@@ -1,9 +1,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 import type { Context } from '../../context';
-import { asBodyError, readJson, type BodyError } from '../../http/body';
-import { GenauthError, MESSAGES } from '../errors';
-import { resolveTenant, type Tenant } from '../model/tenancy';
+import { readJson } from '../../http/body';
+import { genauthErrorBody } from '../error-body';
+import { MESSAGES } from '../errors';
+import type { Tenant } from '../model/tenancy';
+import { resolveTenant } from '../request';
 
 /**
  * Sends a REST success: `{code: 200, message, data}` (no `data` key when `data` is undefined),
@@ -47,33 +49,9 @@ export function bodyOf(req: Request): Record<string, unknown> {
   return b && typeof b === 'object' && !Array.isArray(b) ? (b as Record<string, unknown>) : {};
 }
 
-/** The GenAuth code of a body that could not be read: oversized → 2511, anything else → 2512. */
-export const bodyErrorCode = (err: BodyError): 2511 | 2512 =>
-  err.fault === 'too_large' ? 2511 : 2512;
-
-/**
- * The `{code, message, data}` object of any error on a GenAuth route: a {@link GenauthError} as
- * it is, a body that could not be read as 2511 / 2512 with `data.reason`, anything else (a bug,
- * logged) as 1000.
- */
-export function genauthErrorBody(
-  err: unknown,
-  log: (line: string) => void,
-  where: string,
-): { code: number; message: string; data: unknown } {
-  if (err instanceof GenauthError) return err.toJSON();
-  const body = asBodyError(err);
-  if (body) {
-    const code = bodyErrorCode(body);
-    return { code, message: MESSAGES[code], data: { reason: body.message } };
-  }
-  log(`[genauth] ${where} failed: ${String((err as Error)?.stack ?? err)}`);
-  return { code: 1000, message: MESSAGES[1000], data: null };
-}
-
 /**
  * The REST router's one error renderer, mounted once at its end: every error of its routes as a
- * `{code, message, data}` envelope with HTTP 200 (see {@link genauthErrorBody}).
+ * `{code, message, data}` envelope with HTTP 200 (see `genauthErrorBody`).
  */
 export function restErrors(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {

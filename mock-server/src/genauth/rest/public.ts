@@ -2,7 +2,7 @@ import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { sendCode } from '../model/codes';
-import { namesTenant } from '../model/tenancy';
+import { namesTenant } from '../request';
 import { issuerOf, jwks } from '../model/tokens';
 import { requirePhone } from '../model/validate';
 import { PASSWORD_PUBLIC_KEY } from '../keys';

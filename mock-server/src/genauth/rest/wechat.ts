@@ -14,8 +14,8 @@ import {
   userForSession,
 } from '../model/wechat';
 import { optionalString, requireString } from '../model/validate';
-import { clientIp } from '../graphql/route';
 import type { Tenant } from '../model/tenancy';
+import { clientIp } from '../request';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
 const BASE = '/connections/social/wechat-miniprogram';

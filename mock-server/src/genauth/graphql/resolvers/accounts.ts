@@ -2,10 +2,11 @@ import * as accounts from '../../model/accounts';
 import * as profile from '../../model/profile';
 import { sendCode } from '../../model/codes';
 import { requireCaller, assertSelf } from '../../model/session';
-import { resolveTenant } from '../../model/tenancy';
+import { findTenant } from '../../model/tenancy';
 import { checkToken, issueToken, userArn } from '../../model/tokens';
 import { findUser } from '../../model/users';
 import { requireEmail } from '../../model/validate';
+import { tenantClaims } from '../../request';
 import type { GraphqlContext, Resolver } from '../context';
 
 /**
@@ -52,7 +53,7 @@ export const accountResolvers: Record<string, Resolver> = {
   checkLoginStatus: async ({ token }, g) => {
     const explicit = typeof token === 'string' && token !== '' ? token : null;
     const tenant = explicit
-      ? resolveTenant(g.ctx, { ...g.headers, authorization: `Bearer ${explicit}` })
+      ? findTenant(g.ctx, { ...tenantClaims(g.headers), bearer: explicit })
       : g.tenant();
     const check = await checkToken(g.ctx, tenant.pool, explicit ?? tenant.bearer);
     if (!check.ok) {
