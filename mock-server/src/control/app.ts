@@ -20,6 +20,8 @@ import { wechatControl } from './wechat';
 export function controlApp(ctx: Context, api: ControlApi): Router {
   const router = Router();
   const json = controlJson(ctx);
+  // No route takes OPTIONS (the guard refuses cross-site pages): a wrong method like any other.
+  router.options('/{*path}', controlNotFound);
   router.get('/', (_req, res) => {
     res.json({ routes: CONTROL_ROUTES });
   });

@@ -59,10 +59,16 @@ export function checkErrcode(value: unknown): Errcode {
   return value as Errcode;
 }
 
-/** A clock step: a finite number of milliseconds. */
-export function checkAdvance(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw badField('advanceMs', 'a finite number of milliseconds');
+/** The farthest instant from the epoch a Date holds (±100,000,000 days), in milliseconds. */
+const MAX_INSTANT = 8.64e15;
+
+/** A clock step from `now`: a finite number of milliseconds that keeps the clock a valid date. */
+export function checkAdvance(value: unknown, now: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(now + value) > MAX_INSTANT) {
+    throw badField(
+      'advanceMs',
+      'a finite number of milliseconds that keeps the clock a valid date',
+    );
   }
   return value;
 }
@@ -70,7 +76,7 @@ export function checkAdvance(value: unknown): number {
 /** `now` as epoch milliseconds or an ISO date string, in epoch milliseconds. */
 export function checkInstant(value: unknown): number {
   const ms = typeof value === 'string' ? Date.parse(value) : value;
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT) {
     throw badField('now', 'epoch milliseconds or an ISO date string');
   }
   return ms;

@@ -20,7 +20,7 @@ export function coreApi(ctx: Context): CoreApi {
     clock: {
       get: clockView,
       advance(ms) {
-        ctx.clock.advance(checkAdvance(ms));
+        ctx.clock.advance(checkAdvance(ms, ctx.clock.now()));
         return clockView();
       },
       set(now) {
