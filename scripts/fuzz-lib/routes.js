@@ -1,0 +1,153 @@
+'use strict';
+/**
+ * Every route of every wire format the fuzzer hits, with the format its answers must be in and
+ * the kind of body it reads. The control routes come from the mock's own index
+ * (`CONTROL_ROUTES`, what `GET /__mock/v1` lists), so new control routes are fuzzed as they land.
+ */
+
+/** @typedef {'wechat' | 'rest' | 'graphql' | 'control'} Format */
+/** @typedef {'none' | 'json' | 'multipart'} BodyKind */
+/** @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object }} Route */
+
+/** @type {Route[]} */
+const WECHAT = [
+  { method: 'GET', path: '/sns/jscode2session', body: 'none' },
+  { method: 'GET', path: '/cgi-bin/token', body: 'none' },
+  {
+    method: 'POST',
+    path: '/cgi-bin/stable_token',
+    body: 'json',
+    sample: { grant_type: 'client_credential', appid: 'wx4f4bc4dec97d474b', secret: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/wxa/business/getuserphonenumber',
+    body: 'json',
+    sample: { code: 'a'.repeat(64), openid: 'oGZUI0egBJY1zhBYw2KhdUfwVJJE' },
+  },
+  { method: 'GET', path: '/wxa/checksession', body: 'none' },
+  { method: 'GET', path: '/wxa/resetusersessionkey', body: 'none' },
+  { method: 'GET', path: '/sns/userinfo', body: 'none' },
+  { method: 'POST', path: '/cgi-bin/nope', body: 'json', sample: {} },
+  { method: 'GET', path: '/wxa/getwxacodeunlimit', body: 'none' },
+].map((r) => ({ format: 'wechat', ...r }));
+
+const WX_BASE = '/connections/social/wechat-miniprogram';
+
+/** @type {Route[]} */
+const REST = [
+  { method: 'GET', path: '/api/v2/.well-known', body: 'none' },
+  { method: 'POST', path: '/api/v2/sms/send', body: 'json', sample: { phone: '13800000000' } },
+  { method: 'GET', path: '/api/v2/logout', body: 'none' },
+  { method: 'GET', path: '/api/v2/users/me/orgs', body: 'none' },
+  { method: 'GET', path: '/api/v2/users/me/security-level', body: 'none' },
+  { method: 'GET', path: '/api/v2/users/me/applications/allowed', body: 'none' },
+  {
+    method: 'POST',
+    path: '/api/v2/users/link',
+    body: 'json',
+    sample: { primaryUserToken: 'a.b.c', secondaryUserToken: 'd.e.f' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v2/users/unlink',
+    body: 'json',
+    sample: { primaryUserToken: 'a.b.c', provider: 'wechat' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v2/ldap/verify-user',
+    body: 'json',
+    sample: { username: 'ldap.zhang', password: 'x' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v2/ad/verify-user',
+    body: 'json',
+    sample: { username: 'ad.li', password: 'x' },
+  },
+  { method: 'POST', path: '/api/v2/upload', body: 'multipart' },
+  { method: 'GET', path: '/api/v2/upload/files/avatar/0.png', body: 'none' },
+  { method: 'GET', path: '/oidc/.well-known/openid-configuration', body: 'none' },
+  { method: 'GET', path: '/oidc/.well-known/jwks.json', body: 'none' },
+  { method: 'POST', path: `${WX_BASE}/auth`, body: 'json', sample: { code: 'c', rawData: '{}' } },
+  {
+    method: 'POST',
+    path: `${WX_BASE}/auth-by-phone`,
+    body: 'json',
+    sample: { code: 'c', phoneCode: 'p' },
+  },
+  { method: 'POST', path: `${WX_BASE}/getphone`, body: 'json', sample: { phoneCode: 'p' } },
+  { method: 'GET', path: '/api/v2/nope', body: 'none' },
+  { method: 'POST', path: '/connections/nope', body: 'json', sample: {} },
+  { method: 'GET', path: '/oidc/nope', body: 'none' },
+].map((r) => ({ format: 'rest', ...r }));
+
+/** @type {Route[]} */
+const GRAPHQL = [
+  {
+    method: 'POST',
+    path: '/graphql/v2',
+    body: 'json',
+    sample: {
+      query:
+        'mutation sendEmail($email: String!, $scene: EmailScene!) { sendEmail(email: $email, scene: $scene) { code message } }',
+      variables: { email: 'a@example.com', scene: 'RESET_PASSWORD' },
+    },
+  },
+  { method: 'GET', path: '/graphql/v2', body: 'none' },
+  { method: 'POST', path: '/graphql/v3', body: 'json', sample: { query: '{ a }' } },
+].map((r) => ({ format: 'graphql', ...r }));
+
+/** Control bodies that are valid in shape but cheap: nothing here resets or mints much. */
+const CONTROL_SAMPLES = {
+  '/wechat/login': { appid: 'wx4f4bc4dec97d474b' },
+  '/wechat/user-info': { appid: 'wx4f4bc4dec97d474b', openid: 'oNobody' },
+  '/wechat/phone-number': { appid: 'wx4f4bc4dec97d474b', openid: 'oNobody' },
+  '/wechat/users': { appid: 'wx0000000000000000' },
+  '/wechat/sessions/expire': { appid: 'wx4f4bc4dec97d474b', openid: 'oNobody' },
+  '/faults': { route: 'wechat.nope', errcode: -1 },
+  '/clock': { advanceMs: 0 },
+};
+
+/**
+ * Control routes left out because a well-formed body would change the run itself: `POST /reset`
+ * reloads the fixtures (of another seed), the bulk routes create users by the thousand.
+ */
+const isSkippedControl = (r) =>
+  r.method === 'POST' && (r.path === '/reset' || r.path.endsWith('/bulk'));
+
+/**
+ * The control routes of `controlRoutes` (`[{method, path}]` as `GET /__mock/v1` lists them),
+ * except the skipped ones, plus an unknown path.
+ * @returns {Route[]}
+ */
+function controlRoutes(listed) {
+  const routes = listed
+    .filter((r) => !isSkippedControl(r))
+    .map((r) => ({
+      format: 'control',
+      method: r.method,
+      path: `/__mock/v1${r.path === '/' ? '' : r.path}`,
+      body: r.method === 'POST' ? 'json' : 'none',
+      sample: CONTROL_SAMPLES[r.path] ?? {},
+    }));
+  routes.push({
+    format: 'control',
+    method: 'POST',
+    path: '/__mock/v1/nope',
+    body: 'json',
+    sample: {},
+  });
+  return routes;
+}
+
+/** Every fuzzed route, given the control routes the mock lists. */
+const allRoutes = (listedControlRoutes) => [
+  ...WECHAT,
+  ...REST,
+  ...GRAPHQL,
+  ...controlRoutes(listedControlRoutes),
+];
+
+module.exports = { allRoutes, isSkippedControl };

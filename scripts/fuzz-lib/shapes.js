@@ -1,0 +1,69 @@
+'use strict';
+/** Whether an answer is in its route's wire format (README: every format and its error codes). */
+
+const RID = /, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const genauthError = (m) =>
+  isObject(m) && typeof m.code === 'number' && typeof m.message === 'string';
+
+const CHECKS = {
+  /** `{errcode, errmsg: "…, rid: …"}` (HTTP 200, 404 for an unknown path), or a success body. */
+  wechat(status, body) {
+    if (!isObject(body)) return false;
+    if ('errcode' in body) {
+      return (
+        typeof body.errcode === 'number' &&
+        typeof body.errmsg === 'string' &&
+        (body.errcode === 0 || RID.test(body.errmsg)) &&
+        (status === 200 || (status === 404 && body.errcode === 40066))
+      );
+    }
+    return status === 200 && ('access_token' in body || 'session_key' in body);
+  },
+  /** `{code, message, data?}` with HTTP 200 (404 with code 404), or an OIDC document. */
+  rest(status, body) {
+    if (!isObject(body)) return false;
+    if (genauthError(body)) return status === 200 || (status === 404 && body.code === 404);
+    return status === 200 && ('issuer' in body || 'keys' in body);
+  },
+  /** `{data}` or `{errors: [{message: {code, message, data}}], data: null}`. */
+  graphql(status, body) {
+    if (!isObject(body)) return false;
+    if ('errors' in body) {
+      return (
+        Array.isArray(body.errors) &&
+        body.errors.length > 0 &&
+        body.errors.every((e) => isObject(e) && genauthError(e.message)) &&
+        (status === 200 || status === 404)
+      );
+    }
+    return status === 200 && isObject(body.data);
+  },
+  /** 2xx JSON, or a 4xx `{error, message}`. */
+  control(status, body) {
+    if (status >= 200 && status < 300) return body !== undefined;
+    return (
+      status >= 400 &&
+      status < 500 &&
+      isObject(body) &&
+      typeof body.error === 'string' &&
+      typeof body.message === 'string'
+    );
+  },
+};
+
+/** Whether `answer` (status, headers, body bytes) is in `format`; HEAD answers carry no body. */
+function inFormat(format, answer, method) {
+  const type = answer.headers['content-type'] ?? '';
+  if (method === 'HEAD') return /json/.test(type) || answer.status === 404;
+  if (!/^application\/json/.test(type)) return false;
+  let body;
+  try {
+    body = JSON.parse(answer.body.toString('utf8'));
+  } catch {
+    return false;
+  }
+  return CHECKS[format](answer.status, body);
+}
+
+module.exports = { inFormat };
