@@ -34,8 +34,8 @@ export interface RawJournalEntry {
   path: string;
   /** The text after `?` in the request URL ('' without one). */
   search: string;
-  /** The app's query parser (`query parser fn`); none means an empty query, as in Express. */
-  parseQuery: ((search: string) => unknown) | undefined;
+  /** The query parser the app is configured with (see {@link journalMiddleware}). */
+  parseQuery: QueryParser;
   headers: IncomingHttpHeaders;
   body: unknown;
   /** Declared body size (`content-length`), when known. */
@@ -44,6 +44,9 @@ export interface RawJournalEntry {
   bodyBytes?: number;
   status: number;
 }
+
+/** A query-string parser: the text after `?` → its fields. */
+export type QueryParser = (search: string) => Record<string, unknown>;
 
 type Entry = JournalEntry | RawJournalEntry;
 
@@ -62,7 +65,7 @@ function materialise(e: RawJournalEntry): JournalEntry {
     at: e.at,
     method: e.method,
     path: e.path,
-    query: e.parseQuery ? { ...(e.parseQuery(e.search) as Record<string, unknown>) } : {},
+    query: e.search === '' ? {} : { ...e.parseQuery(e.search) },
     headers,
     body: e.body,
     ...(e.bodyTruncated && { bodyTruncated: true as const, bodyBytes: e.bodyBytes }),
@@ -190,8 +193,16 @@ export class Journal {
   }
 }
 
-/** Records every non-control request when its response finishes. */
-export function journalMiddleware(journal: Journal, now: () => number): RequestHandler {
+/**
+ * Records every non-control request when its response finishes. `parseQuery` is the parser the
+ * app gives `req.query` (`app.set('query parser', parseQuery)`): the journal keeps the raw query
+ * string and parses it with the same function only when an entry is listed.
+ */
+export function journalMiddleware(
+  journal: Journal,
+  now: () => number,
+  parseQuery: QueryParser,
+): RequestHandler {
   return (req, res, next) => {
     const path = req.path;
     if (path.startsWith('/__mock/')) {
@@ -199,8 +210,6 @@ export function journalMiddleware(journal: Journal, now: () => number): RequestH
       return;
     }
     const at = now();
-    // Express parses `req.query` with this function on every access; the journal defers it.
-    const parseQuery = req.app.get('query parser fn') as ((search: string) => unknown) | undefined;
     const url = req.originalUrl;
     const q = url.indexOf('?');
     const length = req.headers['content-length'];

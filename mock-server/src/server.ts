@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
 import { createServer, type Server } from 'node:http';
 
 import express, { type Express } from 'express';
@@ -74,8 +75,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.set('query parser', 'simple');
-  app.use(journalMiddleware(journal, () => clock.now()));
+  // Express's 'simple' query parser, named so the journal parses with the very same function.
+  app.set('query parser', parseQuery);
+  app.use(journalMiddleware(journal, () => clock.now(), parseQuery));
   app.use(wechatApp(context));
   app.use(genauthApp(context));
   app.use('/__mock/v1', adminGuard(context), controlApp(context, control));
