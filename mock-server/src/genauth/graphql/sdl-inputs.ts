@@ -1,3 +1,5 @@
+import { profileSdl } from '../model/profile-fields';
+
 /** SDL of the GenAuth v2 input types (4.15.8 documents plus the 4.23.55 superset). */
 export const INPUTS_SDL = /* GraphQL */ `
   input UserDefinedDataInput {
@@ -15,30 +17,8 @@ export const INPUTS_SDL = /* GraphQL */ `
     oauth: String
     username: String
     nickname: String
-    company: String
     photo: String
-    device: String
-    browser: String
-    name: String
-    givenName: String
-    familyName: String
-    middleName: String
-    profile: String
-    preferredUsername: String
-    website: String
-    gender: String
-    birthdate: String
-    zoneinfo: String
-    locale: String
-    address: String
-    formatted: String
-    streetAddress: String
-    locality: String
-    region: String
-    postalCode: String
-    country: String
-    city: String
-    province: String
+${profileSdl((f) => f.settable)}
     udf: [RegisterProfileUdf!]
   }
 
@@ -129,35 +109,13 @@ export const INPUTS_SDL = /* GraphQL */ `
     nickname: String
     password: String
     photo: String
-    company: String
-    browser: String
-    device: String
     oauth: String
     tokenExpiredAt: String
     loginsCount: Int
     lastLogin: String
     lastIP: String
     blocked: Boolean
-    name: String
-    givenName: String
-    familyName: String
-    middleName: String
-    profile: String
-    preferredUsername: String
-    website: String
-    gender: String
-    birthdate: String
-    zoneinfo: String
-    locale: String
-    address: String
-    formatted: String
-    streetAddress: String
-    locality: String
-    region: String
-    postalCode: String
-    city: String
-    province: String
-    country: String
+${profileSdl((f) => f.settable)}
     externalId: String
   }
 `;

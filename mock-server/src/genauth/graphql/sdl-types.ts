@@ -1,3 +1,5 @@
+import { profileSdl } from '../model/profile-fields';
+
 /** SDL of the GenAuth v2 enums and object types (4.15.8 documents plus the 4.23.55 superset). */
 export const TYPES_SDL = /* GraphQL */ `
   enum UserStatus {
@@ -104,29 +106,7 @@ export const TYPES_SDL = /* GraphQL */ `
     signedUp: String
     blocked: Boolean
     isDeleted: Boolean
-    device: String
-    browser: String
-    company: String
-    name: String
-    givenName: String
-    familyName: String
-    middleName: String
-    profile: String
-    preferredUsername: String
-    website: String
-    gender: String
-    birthdate: String
-    zoneinfo: String
-    locale: String
-    address: String
-    formatted: String
-    streetAddress: String
-    locality: String
-    region: String
-    postalCode: String
-    city: String
-    province: String
-    country: String
+${profileSdl((f) => f.inView)}
     createdAt: String
     updatedAt: String
     externalId: String

@@ -6,7 +6,8 @@ import { signIn } from './session';
 import type { Tenant } from './tenancy';
 import type { UserRecord } from './types';
 import { decodeUdv, parseParams } from './udv';
-import { createUser, findUser, PROFILE_FIELDS, userView } from './users';
+import { SETTABLE_PROFILE_FIELDS } from './profile-fields';
+import { createUser, findUser, userView } from './users';
 import { checkPasswordLength, requireEmail, requirePhone, requireString } from './validate';
 
 /** Common options of register inputs. */
@@ -32,7 +33,8 @@ function profileFields(profile: Record<string, unknown> | null | undefined) {
   const out: Partial<UserRecord> = {};
   if (!profile) return out;
   const fields: Record<string, string | null> = {};
-  for (const f of PROFILE_FIELDS) if (typeof profile[f] === 'string') fields[f] = profile[f];
+  for (const f of SETTABLE_PROFILE_FIELDS)
+    if (typeof profile[f] === 'string') fields[f] = profile[f];
   if (Object.keys(fields).length > 0) out.profile = fields;
   if (typeof profile['nickname'] === 'string') out.nickname = profile['nickname'];
   if (typeof profile['photo'] === 'string') out.photo = profile['photo'];

@@ -5,7 +5,8 @@ import { decryptPassword, hashPassword, newSalt, passwordLevel, verifyPassword }
 import { assertSelf, type Caller } from './session';
 import type { PoolState } from './types';
 import { editableProfile } from './defaults';
-import { findUser, loginMethods, PROFILE_FIELDS, touch, updateFields, userView } from './users';
+import { profileValue, SETTABLE_PROFILE_FIELDS } from './profile-fields';
+import { findUser, loginMethods, touch, updateFields, userView } from './users';
 import { checkPasswordLength, requireEmail, requirePhone } from './validate';
 
 /** `updateUser` input keys the mock refuses, with the code each gets. */
@@ -49,8 +50,10 @@ export function updateUser(
     const other = findUser(pool, 'username', input['username']);
     if (other && other !== user) throw fail(2026);
   }
-  for (const f of PROFILE_FIELDS)
-    if (f in input) editableProfile(user)[f] = (input[f] as string | null) ?? null;
+  const profile = SETTABLE_PROFILE_FIELDS.filter((f) => f in input).map(
+    (f) => [f, profileValue(f, input[f]) ?? null] as const,
+  );
+  for (const [f, value] of profile) editableProfile(user)[f] = value;
   if ('username' in input)
     updateFields(pool, user, { username: (input['username'] as string | null) ?? null });
   if (typeof input['nickname'] === 'string' || input['nickname'] === null)

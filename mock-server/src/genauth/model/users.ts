@@ -2,37 +2,14 @@ import type { Context } from '../../context';
 import { EMPTY_PROFILE, NO_IDENTITIES, NO_UDV, sourceList } from './defaults';
 import { userArn } from './tokens';
 import type { IdentityRecord, PoolState, UserRecord } from './types';
+import { VIEW_PROFILE_FIELDS } from './profile-fields';
 import { DEFAULT_PHOTO } from './user-fields';
 
 export { DEFAULT_PHOTO, USER_FIELDS } from './user-fields';
 import { foldKey, patchIndexed, type IndexedField } from './user-index';
 
 /** Fields of {@link UserRecord.profile}: free profile data `updateUser` and `profile` may set. */
-export const PROFILE_FIELDS = [
-  'name',
-  'givenName',
-  'familyName',
-  'middleName',
-  'profile',
-  'preferredUsername',
-  'website',
-  'gender',
-  'birthdate',
-  'zoneinfo',
-  'locale',
-  'address',
-  'formatted',
-  'streetAddress',
-  'locality',
-  'region',
-  'postalCode',
-  'city',
-  'province',
-  'country',
-  'company',
-  'browser',
-  'device',
-] as const;
+export { PROFILE_FIELDS } from './profile-fields';
 
 type Lookup = IndexedField;
 
@@ -220,7 +197,7 @@ export function udvList(
 /** The profile fields of the User view (every one present, null when unset; gender `U`). */
 function profileView(p: Readonly<Record<string, string | null>>): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const f of PROFILE_FIELDS) out[f] = p[f] ?? null;
+  for (const f of VIEW_PROFILE_FIELDS) out[f] = p[f] ?? null;
   out['gender'] = p['gender'] ?? 'U';
   return out;
 }
