@@ -285,6 +285,8 @@ export interface MockDemoApp {
   tokenAlgorithm: GenauthAppFixture['tokenAlgorithm'];
   /** The WeChat appid of the app's mini-program connection, or null without one. */
   wechatAppid: string | null;
+  /** The connection's `extIdpConnidentifier` (GenAuth v3 logins), or null without one. */
+  extIdpConnidentifier: string | null;
 }
 
 /** A demo account with its plaintext demo password (the store keeps only a hash). */
@@ -361,7 +363,8 @@ export interface GenauthPoolView {
     id: string;
     name: string;
     tokenAlgorithm: GenauthAppFixture['tokenAlgorithm'];
-    connection: { id: string; appid: string } | null;
+    /** `identifier` is the connection's `extIdpConnidentifier` (GenAuth v3). */
+    connection: { id: string; identifier: string; appid: string } | null;
   }[];
   users: GenauthUserView[];
   udfs: UdfFixture[];

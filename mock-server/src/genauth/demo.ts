@@ -20,6 +20,7 @@ export function demoSection(fixtures: Fixtures): MockDemo | undefined {
       name: a.name,
       tokenAlgorithm: a.tokenAlgorithm,
       wechatAppid: a.connection?.appid ?? null,
+      extIdpConnidentifier: a.connection?.identifier ?? null,
     })),
     accounts: inPool(g.accounts).map((a) => ({
       id: a.id,
@@ -47,6 +48,8 @@ export function demoBanner(fixtures: Fixtures, baseUrl: string): string[] {
   const lines = [
     `GenAuth   host ${baseUrl}  userPoolId ${demo.userPoolId}${app ? `  appId ${app.appId} (${app.name}, WeChat ${app.wechatAppid ?? '-'})` : ''}`,
   ];
+  if (app?.extIdpConnidentifier)
+    lines.push(`  v3       extIdpConnidentifier ${app.extIdpConnidentifier} (${baseUrl}/api/v3)`);
   for (const a of demo.accounts) {
     const login = [a.email, a.username, a.phone, a.subAccount].filter(Boolean).join(' / ');
     lines.push(`  account  ${login}  password ${a.password ?? '-'}`);

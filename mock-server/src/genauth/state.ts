@@ -150,7 +150,11 @@ export function genauthDocument(state: GenauthState): Record<string, LazyTree> {
           id: a.id,
           name: a.name,
           tokenAlgorithm: a.tokenAlgorithm,
-          connection: a.connection && { id: a.connection.id, appid: a.connection.appid },
+          connection: a.connection && {
+            id: a.connection.id,
+            identifier: a.connection.identifier,
+            appid: a.connection.appid,
+          },
         })),
         users: lazyList(() => mapIter(p.users.values(), plainUser)),
         udfs: [...p.udfs.values()],

@@ -13,5 +13,6 @@ describe('demo banner', () => {
       expect(text).toContain(a.password!);
     for (const d of g.directory) expect(text).toContain(`${d.username}  password ${d.password}`);
     expect(text).toContain('GET http://127.0.0.1:3000/__mock/v1/messages?to=<phone|email>');
+    expect(text).toContain(`extIdpConnidentifier ${g.apps[0]!.connection!.identifier}`);
   });
 });
