@@ -2,15 +2,17 @@ import { createFixtures, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { MockClock } from './clock';
 import { demoSection } from './genauth/demo';
-import {
-  createGenauthState,
-  genauthDocument,
-  sweepGenauth,
-  type GenauthState,
-} from './genauth/state';
+import type * as GenauthStateModule from './genauth/state';
+import type { GenauthState } from './genauth/state';
 import { materialize, type LazyTree } from './lazy-json';
 import { SeededRandom } from './random';
 import { createWechatState, sweepWechat, wechatDocument, type WechatState } from './wechat/state';
+
+let genauthModule: typeof GenauthStateModule | undefined;
+/** GenAuth's state and its model modules load when GenAuth's state is first needed. */
+const genauthState = (): typeof GenauthStateModule =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (genauthModule ??= require('./genauth/state') as typeof GenauthStateModule);
 
 /** All mutable state of one mock server. */
 export interface Store {
@@ -37,11 +39,14 @@ export function createStore(
 ): Store {
   let fixtures = initial ?? createFixtures(seed);
   let wechat = createWechatState(fixtures, clock);
-  let genauth = createGenauthState(fixtures, clock);
+  // Built from the fixtures on first use (the same state it would have been at creation).
+  let genauth: GenauthState | undefined;
+  const genauthOf = (): GenauthState =>
+    (genauth ??= genauthState().createGenauthState(fixtures, clock));
   // Moving the clock is when most entries expire at once: sweep them right away.
   clock.onMove((now) => {
     sweepWechat(wechat);
-    sweepGenauth(genauth, now);
+    if (genauth) genauthState().sweepGenauth(genauth, now);
   });
   return {
     get fixtures() {
@@ -51,14 +56,14 @@ export function createStore(
       return wechat;
     },
     get genauth() {
-      return genauth;
+      return genauthOf();
     },
     reset(newSeed?: string) {
       if (newSeed !== undefined || !initial) fixtures = createFixtures(newSeed ?? seed);
       else fixtures = initial;
       random.current = new SeededRandom(newSeed ?? seed);
       wechat = createWechatState(fixtures, clock);
-      genauth = createGenauthState(fixtures, clock);
+      genauth = undefined;
     },
     snapshot() {
       return materialize(this.document()) as Record<string, unknown>;
@@ -68,7 +73,7 @@ export function createStore(
         seed: fixtures.seed,
         now: clock.now(),
         wechat: wechatDocument(wechat),
-        genauth: genauthDocument(genauth),
+        genauth: genauthState().genauthDocument(genauthOf()),
         demo: demoSection(fixtures) ?? {},
       };
     },

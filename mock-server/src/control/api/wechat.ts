@@ -4,8 +4,16 @@ import { currentSession, expireSession } from '../../wechat/sessions';
 import { upsertUser } from '../wechat-users';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
-import { wechatUserPage } from './pages';
-import { bulkCreateWechat } from './wechat-bulk';
+import type * as Pages from './pages';
+import type * as Bulk from './wechat-bulk';
+
+let bulk: typeof Bulk | undefined;
+let pages: typeof Pages | undefined;
+/** The bulk loader and the listing load on first use, keeping them off the cold-start path. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadBulk = (): typeof Bulk => (bulk ??= require('./wechat-bulk') as typeof Bulk);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pages);
 
 /**
  * The simulated WeChat client over `ctx`: `wx.login`, user info, the phone button, users (one,
@@ -45,7 +53,7 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
     expireSession(ref) {
       return expireSession(ctx, userOf(ref));
     },
-    bulkCreateUsers: (input) => bulkCreateWechat(ctx, input),
-    listUsers: (query) => wechatUserPage(ctx, query),
+    bulkCreateUsers: (input) => loadBulk().bulkCreateWechat(ctx, input),
+    listUsers: (query) => loadPages().wechatUserPage(ctx, query),
   };
 }

@@ -4,13 +4,21 @@ import {
   privateDecrypt,
   scryptSync,
   timingSafeEqual,
+  type KeyObject,
 } from 'node:crypto';
 
 import { fail } from '../errors';
 import { PASSWORD_PRIVATE_KEY } from '../keys';
 
-const privateKey = createPrivateKey(PASSWORD_PRIVATE_KEY);
-const MODULUS_BYTES = (privateKey.asymmetricKeyDetails?.modulusLength ?? 1024) / 8;
+/** The password key, parsed on the first decryption (not at start: it costs a few ms). */
+let passwordKey: { key: KeyObject; modulusBytes: number } | undefined;
+function privateKey(): { key: KeyObject; modulusBytes: number } {
+  if (passwordKey === undefined) {
+    const key = createPrivateKey(PASSWORD_PRIVATE_KEY);
+    passwordKey = { key, modulusBytes: (key.asymmetricKeyDetails?.modulusLength ?? 1024) / 8 };
+  }
+  return passwordKey;
+}
 
 /** scrypt cost: a real salted KDF, kept cheap (dev keys, dev passwords) so logins bench well. */
 const SCRYPT = { N: 64, r: 2, p: 1 } as const;
@@ -20,8 +28,8 @@ const SCRYPT = { N: 64, r: 2, p: 1 } as const;
  * Node 20 refuses PKCS#1 v1.5 private decryption (CVE-2023-46809), so the raw RSA result
  * (RSA_NO_PADDING) is unpadded here.
  */
-function unpad(block: Buffer): Buffer | null {
-  if (block.length !== MODULUS_BYTES || block[0] !== 0 || block[1] !== 2) return null;
+function unpad(block: Buffer, modulusBytes: number): Buffer | null {
+  if (block.length !== modulusBytes || block[0] !== 0 || block[1] !== 2) return null;
   const sep = block.indexOf(0, 2);
   if (sep < 10) return null;
   return block.subarray(sep + 1);
@@ -35,12 +43,14 @@ function unpad(block: Buffer): Buffer | null {
 export function decryptPassword(ciphertext: unknown): string {
   if (typeof ciphertext !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(ciphertext))
     throw fail(2016);
+  const { key, modulusBytes } = privateKey();
   const bytes = Buffer.from(ciphertext, 'base64');
-  if (bytes.length > MODULUS_BYTES || bytes.length < MODULUS_BYTES - 1) throw fail(2016);
-  const padded = bytes.length === MODULUS_BYTES ? bytes : Buffer.concat([Buffer.alloc(1), bytes]);
+  if (bytes.length > modulusBytes || bytes.length < modulusBytes - 1) throw fail(2016);
+  const padded = bytes.length === modulusBytes ? bytes : Buffer.concat([Buffer.alloc(1), bytes]);
   let message: Buffer | null;
   try {
-    message = unpad(privateDecrypt({ key: privateKey, padding: constants.RSA_NO_PADDING }, padded));
+    const block = privateDecrypt({ key, padding: constants.RSA_NO_PADDING }, padded);
+    message = unpad(block, modulusBytes);
   } catch {
     throw fail(2016);
   }
