@@ -2,14 +2,15 @@
 /**
  * `npm run bench` (after `tsc -b`): starts an Express 5 "hello" server and the mock as child
  * processes (one mock per target), measures the mock's cold start (spawn → first answered
- * request, median of several), then drives hello and every target of scripts/bench/*.js with
- * autocannon and prints req/s and each target's ratio to hello (goals: each target's own `goal`
- * ratio, cold start ≤ 300 ms).
+ * request, median of several, and its ratio to a bare Express hello's) and its RSS right after
+ * that first answer, then drives hello and every target of scripts/bench/*.js with autocannon and
+ * prints req/s and each target's ratio to hello (goals: each target's own `goal` ratio, cold
+ * start ≤ 300 ms and ≤ 1.1 × hello's, RSS after start ≤ 60 MiB).
  *
  * Env: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s per run), BENCH_WARMUP (3 s),
  * BENCH_ROUNDS (3 alternating hello/target rounds), BENCH_SETTLE (1 s of unmeasured load right
  * before each measured run, which absorbs setup garbage), BENCH_COLD_RUNS (7), BENCH_ONLY (run only
- * the targets whose file or name contains this text).
+ * the targets whose file or name contains this text), BENCH_COLD_ONLY (1: only the cold starts).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -21,6 +22,7 @@ const { performance } = require('node:perf_hooks');
 const autocannon = require('autocannon');
 
 const { control } = require('./bench-lib/control');
+const { cpuMs, rssBytes } = require('./bench-lib/proc');
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'mock-server/dist/src/cli.js');
@@ -32,9 +34,12 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ONLY = process.env.BENCH_ONLY;
 const SETTLE = Number(process.env.BENCH_SETTLE ?? 1);
+const COLD_ONLY = process.env.BENCH_COLD_ONLY === '1';
 const GOAL_COLD_MS = 300;
-/** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat times. */
-const CLOCK_TICKS = 100;
+/** Most the mock's cold start may take, as a multiple of a bare Express hello's. */
+const GOAL_COLD_RATIO = 1.1;
+/** Most RSS the mock may hold right after its first answer. */
+const GOAL_RSS_MIB = 60;
 
 const HELLO = `
 const express = require('express');
@@ -95,8 +100,10 @@ function probe(url) {
 }
 
 /**
- * Milliseconds from spawning a server to its first answered request (`GET path` → 200). The port
- * goes in the `PORT` environment variable, which both the mock's CLI and the hello script read.
+ * Milliseconds from spawning a server to its first answered request (`GET path` → 200), and the
+ * server's RSS in bytes right after that answer (read from /proc, so the server needs no route
+ * or flag for it; null off Linux). The port goes in the `PORT` environment variable, which both
+ * the mock's CLI and the hello script read.
  */
 async function coldStart(args, path) {
   const port = await freePort();
@@ -109,7 +116,9 @@ async function coldStart(args, path) {
   });
   try {
     for (;;) {
-      if ((await probe(url)) === 200) return performance.now() - t0;
+      if ((await probe(url)) === 200) {
+        return { ms: performance.now() - t0, rss: rssBytes(child.pid) };
+      }
       if (child.exitCode !== null) throw new Error(`${args[0]} exited with ${child.exitCode}`);
       await new Promise((r) => setTimeout(r, 2));
     }
@@ -126,17 +135,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** CPU time (user + system, ms) a child process has used so far, from /proc; null elsewhere. */
-function cpuMs(pid) {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -230,6 +228,37 @@ const HEADER = [
   'cpu r.'.padStart(6),
 ].join(' ');
 
+const MIB = 1024 * 1024;
+
+/**
+ * The cold-start lines of the report and whether their goals are met: the mock's median, its
+ * ratio to the bare Express hello's median (same run, alternating), and the mock's median RSS
+ * right after its first answer.
+ */
+function coldSummary(mockStarts, helloStarts) {
+  const ms = median(mockStarts.map((s) => s.ms));
+  const helloMs = median(helloStarts.map((s) => s.ms));
+  const ratio = ms / helloMs;
+  const rsses = mockStarts.map((s) => s.rss).filter((r) => r !== null);
+  const rss = rsses.length ? median(rsses) : null;
+  const helloRsses = helloStarts.map((s) => s.rss).filter((r) => r !== null);
+  const mib = (bytes) => (bytes / MIB).toFixed(1);
+  const met =
+    ms <= GOAL_COLD_MS && ratio <= GOAL_COLD_RATIO && (rss === null || rss <= GOAL_RSS_MIB * MIB);
+  const lines = [
+    `cold start (spawn → first answer), median of ${COLD_RUNS}: ${Math.round(ms)} ms ` +
+      `[${mockStarts.map((s) => Math.round(s.ms)).join(', ')}] (goal ≤ ${GOAL_COLD_MS} ms); ` +
+      `bare Express hello: ${Math.round(helloMs)} ms ` +
+      `[${helloStarts.map((s) => Math.round(s.ms)).join(', ')}]`,
+    `cold start ratio mock ÷ hello: ${ratio.toFixed(2)} (goal ≤ ${GOAL_COLD_RATIO})`,
+    rss === null
+      ? 'RSS after start: not measured (no /proc)'
+      : `RSS after start (first answer), median of ${rsses.length}: ${mib(rss)} MiB ` +
+        `(goal ≤ ${GOAL_RSS_MIB} MiB); bare Express hello: ${mib(median(helloRsses))} MiB`,
+  ];
+  return { lines, met };
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) {
     console.error(`${path.relative(ROOT, CLI)} is missing: run "npx tsc -b" (npm run bench does).`);
@@ -240,13 +269,18 @@ async function main() {
   );
 
   // Cold starts alternate the mock and a bare Express hello (a reference for the machine's speed).
-  const colds = [];
-  const helloColds = [];
+  const mockStarts = [];
+  const helloStarts = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    colds.push(await coldStart([CLI], '/__mock/v1/clock'));
-    helloColds.push(await coldStart(['-e', HELLO], '/'));
+    mockStarts.push(await coldStart([CLI], '/__mock/v1/clock'));
+    helloStarts.push(await coldStart(['-e', HELLO], '/'));
   }
-  const cold = median(colds);
+  const cold = coldSummary(mockStarts, helloStarts);
+  if (COLD_ONLY) {
+    for (const line of cold.lines) console.log(line);
+    console.log(`goals: cold start → ${cold.met ? 'met' : 'NOT met'}`);
+    return;
+  }
 
   const hello = await startServer(['-e', HELLO]);
   const children = [hello.child];
@@ -332,14 +366,10 @@ async function main() {
       'ratio = target req/s ÷ mean of the hello runs around it; cpu ratio = hello server CPU per ' +
         'request ÷ target server CPU per request (less sensitive to other load on the machine)',
     );
+    for (const line of cold.lines) console.log(line);
     console.log(
-      `cold start (spawn → first answer), median of ${COLD_RUNS}: ${Math.round(cold)} ms ` +
-        `[${colds.map((c) => Math.round(c)).join(', ')}] (goal ≤ ${GOAL_COLD_MS} ms); ` +
-        `bare Express hello for reference: ${Math.round(median(helloColds))} ms`,
-    );
-    console.log(
-      `goals: every target's ratio goal (median), no failed answers, cold start ≤ ${GOAL_COLD_MS} ms → ` +
-        `${ok && cold <= GOAL_COLD_MS ? 'met' : 'NOT met'}`,
+      `goals: every target's ratio goal (median), no failed answers, the cold-start goals → ` +
+        `${ok && cold.met ? 'met' : 'NOT met'}`,
     );
   } finally {
     await Promise.all(children.map(stop));
