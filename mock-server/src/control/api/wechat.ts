@@ -1,19 +1,27 @@
 import type { Context } from '../../context';
-import { login, phoneNumber, requireUser, userInfo } from '../../wechat/client';
-import { currentSession, expireSession } from '../../wechat/sessions';
-import { upsertUser } from '../wechat-users';
+import type * as Client from '../../wechat/client';
+import type * as Sessions from '../../wechat/sessions';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
+import type * as Users from '../wechat-users';
 import type * as Pages from './pages';
 import type * as Bulk from './wechat-bulk';
 
+/* The simulated client's modules load on first use, keeping them off the cold-start path. */
+/* eslint-disable @typescript-eslint/no-require-imports */
+let client: typeof Client | undefined;
+const loadClient = (): typeof Client =>
+  (client ??= require('../../wechat/client') as typeof Client);
+let sessions: typeof Sessions | undefined;
+const loadSessions = (): typeof Sessions =>
+  (sessions ??= require('../../wechat/sessions') as typeof Sessions);
+let users: typeof Users | undefined;
+const loadUsers = (): typeof Users => (users ??= require('../wechat-users') as typeof Users);
 let bulk: typeof Bulk | undefined;
-let pages: typeof Pages | undefined;
-/** The bulk loader and the listing load on first use, keeping them off the cold-start path. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadBulk = (): typeof Bulk => (bulk ??= require('./wechat-bulk') as typeof Bulk);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+let pages: typeof Pages | undefined;
 const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pages);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The simulated WeChat client over `ctx`: `wx.login`, user info, the phone button, users (one,
@@ -21,10 +29,14 @@ const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pa
  */
 export function wechatApi(ctx: Context): ControlApi['wechat'] {
   const userOf = (ref: WechatUserRef) =>
-    requireUser(ctx, checkString('appid', ref.appid), checkString('openid', ref.openid));
+    loadClient().requireUser(
+      ctx,
+      checkString('appid', ref.appid),
+      checkString('openid', ref.openid),
+    );
   return {
     login(input) {
-      return login(ctx, {
+      return loadClient().login(ctx, {
         appid: checkString('appid', input.appid),
         openid: input.openid === undefined ? undefined : checkString('openid', input.openid),
         sessionKey: input.sessionKey === undefined ? undefined : checkSessionKey(input.sessionKey),
@@ -34,24 +46,24 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
     },
     userInfo(ref) {
       const user = userOf(ref);
-      return userInfo(ctx, user.appid, user.openid);
+      return loadClient().userInfo(ctx, user.appid, user.openid);
     },
     phoneNumber(ref) {
       const user = userOf(ref);
-      return phoneNumber(ctx, user.appid, user.openid);
+      return loadClient().phoneNumber(ctx, user.appid, user.openid);
     },
     upsertUser(input) {
-      const { user, created } = upsertUser(ctx, { ...input });
+      const { user, created } = loadUsers().upsertUser(ctx, { ...input });
       return { user: structuredClone(user), created };
     },
     session(ref) {
-      const session = currentSession(ctx, userOf(ref));
+      const session = loadSessions().currentSession(ctx, userOf(ref));
       if (!session) return null;
       const { appid, openid, sessionKey, createdAt, expiresAt } = session;
       return { appid, openid, sessionKey, createdAt, expiresAt } satisfies SessionView;
     },
     expireSession(ref) {
-      return expireSession(ctx, userOf(ref));
+      return loadSessions().expireSession(ctx, userOf(ref));
     },
     bulkCreateUsers: (input) => loadBulk().bulkCreateWechat(ctx, input),
     listUsers: (query) => loadPages().wechatUserPage(ctx, query),
