@@ -5,7 +5,7 @@
  * (`CONTROL_ROUTES`, what `GET /__mock/v1` lists), so new control routes are fuzzed as they land.
  */
 
-/** @typedef {'wechat' | 'rest' | 'graphql' | 'control'} Format */
+/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'control'} Format */
 /** @typedef {'none' | 'json' | 'multipart'} BodyKind */
 /** @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object }} Route */
 
@@ -83,6 +83,107 @@ const REST = [
   { method: 'GET', path: '/oidc/nope', body: 'none' },
 ].map((r) => ({ format: 'rest', ...r }));
 
+const CONN = { extIdpConnidentifier: 'wechat-miniprogram-demo' };
+
+/** @type {Route[]} */
+const V3 = [
+  {
+    method: 'POST',
+    path: '/api/v3/signin-by-mobile',
+    body: 'json',
+    sample: {
+      connection: 'wechat_mini_program_code',
+      ...CONN,
+      wechatMiniProgramCodePayload: { code: 'c' },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/signin',
+    body: 'json',
+    sample: { connection: 'PASSWORD', passwordPayload: { account: 'a', password: 'p' } },
+  },
+  { method: 'GET', path: '/api/v3/system', body: 'none' },
+  { method: 'GET', path: '/api/v3/get-profile', body: 'none' },
+  { method: 'POST', path: '/api/v3/update-profile', body: 'json', sample: { nickname: 'n' } },
+  {
+    method: 'POST',
+    path: '/api/v3/update-password',
+    body: 'json',
+    sample: { newPassword: 'new-pass', oldPassword: 'old-pass' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/send-sms',
+    body: 'json',
+    sample: { phoneNumber: '13800000000', channel: 'CHANNEL_LOGIN' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/send-email',
+    body: 'json',
+    sample: { email: 'a@example.com', channel: 'CHANNEL_LOGIN' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/bind-email',
+    body: 'json',
+    sample: { email: 'a@example.com', passCode: '1' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-update-email-request',
+    body: 'json',
+    sample: {
+      verifyMethod: 'EMAIL_PASSCODE',
+      emailPassCodePayload: { newEmail: 'a@example.com', newEmailPassCode: '1' },
+    },
+  },
+  { method: 'POST', path: '/api/v3/update-email', body: 'json', sample: { updateEmailToken: 't' } },
+  {
+    method: 'POST',
+    path: '/api/v3/bind-phone',
+    body: 'json',
+    sample: { phoneNumber: '13800000000', passCode: '1' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-update-phone-request',
+    body: 'json',
+    sample: {
+      verifyMethod: 'PHONE_PASSCODE',
+      phonePassCodePayload: { newPhoneNumber: '13800000000', newPhonePassCode: '1' },
+    },
+  },
+  { method: 'POST', path: '/api/v3/update-phone', body: 'json', sample: { updatePhoneToken: 't' } },
+  {
+    method: 'POST',
+    path: '/api/v3/verify-delete-account-request',
+    body: 'json',
+    sample: { verifyMethod: 'PASSWORD', passwordPayload: { password: 'p' } },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/delete-account',
+    body: 'json',
+    sample: { deleteAccountToken: 't' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/get-wechat-miniprogram-phone',
+    body: 'json',
+    sample: { ...CONN, code: 'a'.repeat(64) },
+  },
+  {
+    method: 'POST',
+    path: '/api/v3/decrypt-wechat-miniprogram-data',
+    body: 'json',
+    sample: { ...CONN, code: 'c', iv: 'aXY=', encryptedData: 'ZGF0YQ==' },
+  },
+  { method: 'POST', path: `${WX_BASE}/bind`, body: 'json', sample: { ...CONN, code: 'c' } },
+  { method: 'GET', path: '/api/v3/nope', body: 'none' },
+].map((r) => ({ format: 'v3', ...r }));
+
 /** @type {Route[]} */
 const GRAPHQL = [
   {
@@ -146,6 +247,7 @@ function controlRoutes(listed) {
 const allRoutes = (listedControlRoutes) => [
   ...WECHAT,
   ...REST,
+  ...V3,
   ...GRAPHQL,
   ...controlRoutes(listedControlRoutes),
 ];

@@ -26,6 +26,13 @@ const CHECKS = {
     if (genauthError(body)) return status === 200 || (status === 404 && body.code === 404);
     return status === 200 && ('issuer' in body || 'keys' in body);
   },
+  /** `{statusCode, message, …}` with HTTP 200 (404 with statusCode 404), or the bare system keys. */
+  v3(status, body) {
+    if (!isObject(body)) return false;
+    if (typeof body.statusCode === 'number' && typeof body.message === 'string')
+      return status === 200 || (status === 404 && body.statusCode === 404);
+    return status === 200 && isObject(body.rsa);
+  },
   /** `{data}` or `{errors: [{message: {code, message, data}}], data: null}`. */
   graphql(status, body) {
     if (!isObject(body)) return false;

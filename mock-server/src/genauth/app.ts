@@ -8,6 +8,7 @@ import { meRoutes } from './rest/me';
 import { publicRoutes } from './rest/public';
 import { uploadRoutes } from './rest/upload';
 import { wechatRoutes } from './rest/wechat';
+import { v3Router } from './v3/router';
 
 /** The path prefixes of GenAuth's REST wire format. */
 export const REST_PREFIXES = ['/api/v2', '/connections', '/oidc'] as const;
@@ -33,11 +34,12 @@ export function restRouter(ctx: Context): Router {
 }
 
 /**
- * GenAuth: its two wire formats side by side, each its own router with its own error renderer:
- * REST ({@link restRouter}) and GraphQL (`/graphql`).
+ * GenAuth: its wire formats side by side, each its own router with its own error renderer:
+ * v3 (`/api/v3`), REST ({@link restRouter}) and GraphQL (`/graphql`).
  */
 export function genauthApp(ctx: Context): Router {
   const router = Router();
+  router.use(v3Router(ctx)); // GenAuth v3 first: it serves one path under /connections too
   router.use(restRouter(ctx));
   router.use(graphqlRouter(ctx));
   return router;

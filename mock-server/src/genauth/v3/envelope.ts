@@ -1,0 +1,113 @@
+/** The GenAuth v3 envelope `{statusCode, message, apiCode?, requestId?, data?}`, always HTTP 200. */
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+
+import type { Context } from '../../context';
+import { asBodyError, readJson } from '../../http/body';
+import { bodyErrorCode } from '../error-body';
+import { GenauthError, MESSAGES } from '../errors';
+import type { Tenant } from '../model/tenancy';
+import { resolveTenant } from '../request';
+import { V3Error, v3Failure, type V3Failure } from './codes';
+
+/** Writes `body` as JSON with `status`. */
+export function send(res: Response, body: unknown, status = 200): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** A v3 success: `{statusCode: 200, message: '', data}` (no `data` key when undefined). */
+export function ok(res: Response, data?: unknown, message = ''): void {
+  send(res, data === undefined ? { statusCode: 200, message } : { statusCode: 200, message, data });
+}
+
+const sequences = new WeakMap<object, { n: number }>();
+
+/**
+ * A request id for a failure: the mock clock's time and a counter of the GenAuth state (so
+ * `reset` restarts it), 32 hex digits; no draw from the seeded stream.
+ */
+function requestId(ctx: Context): string {
+  const key = ctx.store.genauth;
+  let seq = sequences.get(key);
+  if (!seq) sequences.set(key, (seq = { n: 0 }));
+  seq.n += 1;
+  return ctx.clock.now().toString(16).padStart(16, '0') + seq.n.toString(16).padStart(16, '0');
+}
+
+/** Sends a v3 failure with its `requestId`. */
+function fails(ctx: Context, res: Response, f: V3Failure, status = 200): void {
+  const { data, ...head } = f;
+  send(
+    res,
+    { ...head, requestId: requestId(ctx), ...(data === undefined ? {} : { data }) },
+    status,
+  );
+}
+
+type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
+
+/** Wraps a v3 handler: resolves the tenant on first use; what it throws goes to {@link v3Errors}. */
+export function v3(ctx: Context, handler: Handler): RequestHandler {
+  return async (req, res) => {
+    let tenant: Tenant | undefined;
+    await handler(req, res, () => (tenant ??= resolveTenant(ctx, req.headers)));
+  };
+}
+
+/** A JSON body of any content type, bounded by `options.bodyLimit`. */
+export const jsonBody = (ctx: Context): RequestHandler => readJson(ctx.options.bodyLimit, false);
+
+/** The parsed body: an object, else 2510 (`the body must be a JSON object`). */
+export function bodyOf(req: Request): Record<string, unknown> {
+  const b = (req as { body?: unknown }).body;
+  if (b === undefined) return {};
+  if (b && typeof b === 'object' && !Array.isArray(b)) return b as Record<string, unknown>;
+  throw new V3Error(400, '请求体必须是 JSON 对象', 2510);
+}
+
+/**
+ * The v3 router's one error renderer: a model error in its v3 class, an unreadable body as 413
+ * (2511) or 400 (2512) with the reason, anything else (a bug, logged) as 500; always HTTP 200.
+ */
+export function v3Errors(ctx: Context): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (err instanceof GenauthError || err instanceof V3Error) {
+      fails(ctx, res, v3Failure(err));
+      return;
+    }
+    const body = asBodyError(err);
+    if (body) {
+      const code = bodyErrorCode(body);
+      const statusCode = code === 2511 ? 413 : 400;
+      fails(ctx, res, {
+        statusCode,
+        message: MESSAGES[code],
+        apiCode: code,
+        data: { reason: body.message },
+      });
+      return;
+    }
+    ctx.options.log(
+      `[genauth v3] ${req.method} ${req.path} failed: ${String((err as Error)?.stack ?? err)}`,
+    );
+    fails(ctx, res, { statusCode: 500, message: MESSAGES[1000] });
+  };
+}
+
+/** A v3 path (or method) no route serves: HTTP 404 with `statusCode: 404`. */
+export const v3NotFound =
+  (ctx: Context): RequestHandler =>
+  (req, res) =>
+    fails(
+      ctx,
+      res,
+      { statusCode: 404, message: MESSAGES[404], data: { method: req.method, path: req.path } },
+      404,
+    );
