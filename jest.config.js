@@ -21,7 +21,8 @@ const project = (name, extra = {}) => ({
   rootDir: `${__dirname}/${name}`,
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/'],
+  // The successor SDK ships an ESM bundle: SWC turns it into CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!@authing/miniapp-taro/)'],
   moduleNameMapper,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   ...extra,
