@@ -1,7 +1,9 @@
 /**
  * The successor SDK `@authing/miniapp-taro` 5.1.18, loaded unchanged from node_modules, over the
- * conformance `wx` bridge and a mock on a free port. Each test gets a fresh bridge (fresh
- * storage) and a new `Authing`; its constructor's `wx.login` has settled when `sdkFor` resolves.
+ * conformance `wx` bridge and a mock on a free port. Each `sdkFor` makes a fresh bridge (fresh
+ * storage: a new device) and a new `Authing`; its constructor's `wx.login` has settled when it
+ * resolves. The SDK binds Taro once per process, so the newest device is the one every SDK
+ * instance talks through: use one at a time.
  */
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 
