@@ -12,6 +12,48 @@ const encryptPassword = (plain: string, key: string) =>
   publicEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(plain)).toString(
     'base64',
   );
+/** The public methods of `Authing` 5.1.18 (each has a test in this folder). */
+const PUBLIC_METHODS = [
+  'getLoginState',
+  'clearLoginState',
+  'saveLoginState',
+  'getPublicKey',
+  'getLoginCode',
+  'loginByCode',
+  'loginByPhone',
+  'loginByPassword',
+  'loginByPassCode',
+  'logout',
+  'sendSms',
+  'sendEmailCode',
+  'refreshToken',
+  'updatePassword',
+  'getUserInfo',
+  'updateUserInfo',
+  'updateAvatar',
+  'bindWxByCode',
+  'bindPlatformByCode',
+  'bindEmail',
+  'updateEmailRequest',
+  'updateEmail',
+  'bindPhone',
+  'updatePhoneRequest',
+  'updatePhone',
+  'deleteAccountRequest',
+  'deleteAccount',
+  'getPhone',
+  'decryptData',
+];
+/** Helpers the public methods use. */
+const INTERNAL = [
+  'login',
+  'resetPlatformLoginCode',
+  'getCachedPlatformLoginCode',
+  'cachePlatformLoginCode',
+  'getDefaultLoginByCodeConnection',
+  'getDefaultLoginByPhoneCodeConnection',
+  'getApiUrlMapping',
+];
 const STATE_KEY = (appId: string) => `authing:${appId}:login-state`;
 
 describe('@authing/miniapp-taro 5.1.18 logins', () => {
@@ -26,6 +68,43 @@ describe('@authing/miniapp-taro 5.1.18 logins', () => {
     const code = await sdk.getLoginCode();
     expect(code).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(bridge.storage.get(`authing:${t.appId}:wx-login-code`)).toBe(code);
+  });
+
+  test('has the 29 public methods this suite covers, plus its internal helpers', () => {
+    const proto = loadSdk().Authing.prototype as object;
+    expect(Object.getOwnPropertyNames(proto).sort()).toEqual(
+      [...PUBLIC_METHODS, ...INTERNAL, 'constructor'].sort(),
+    );
+  });
+
+  test('getPublicKey: rsa is the system key; the mock has no sm2 key', async () => {
+    const { sdk } = await sdkFor(url(), tenancy(mock));
+    const [err, rsa] = await sdk.getPublicKey('rsa');
+    expect(err).toBeNull();
+    expect(rsa).toContain('BEGIN PUBLIC KEY');
+    const [sm2] = await sdk.getPublicKey('sm2');
+    expect(sm2!.message).toMatch(/^get public key error/);
+  });
+
+  test('loginByCode with connection wechat_mini_program_phone decrypts the legacy phone payload', async () => {
+    const t = tenancy(mock);
+    const openid = wechatUserWithPhone(mock, t, '13912340009');
+    const { sdk, bridge } = await sdkFor(url(), t, { openid });
+    // The payload must decrypt under the session of the code the SDK fetches: pin the key.
+    bridge.client.sessionKey = 'tiihtNczf5v6AKRyjwEUhQ==';
+    await sdk.getLoginCode();
+    const legacy = (await bridge.phoneNumberDetail('legacy')) as {
+      iv: string;
+      encryptedData: string;
+    };
+    const [err] = await sdk.loginByCode({
+      extIdpConnidentifier: t.extIdpConnidentifier,
+      connection: 'wechat_mini_program_phone',
+      wechatMiniProgramCodePayload: { iv: legacy.iv, encryptedData: legacy.encryptedData },
+    });
+    expect(err).toBeNull();
+    const [, me] = await sdk.getUserInfo();
+    expect(me.phone).toBe('13912340009');
   });
 
   test('loginByCode creates the user, stores the token set with expires_at, and short-circuits while valid', async () => {

@@ -2,6 +2,7 @@
 import type { Router } from 'express';
 
 import type { Context } from '../../context';
+import { fail } from '../errors';
 import { genauthFault } from '../model/faults';
 import type { Tenant } from '../model/tenancy';
 import { appConnection } from '../model/v3-connection';
@@ -43,6 +44,13 @@ function pairOf(payload: Record<string, unknown>, path: string) {
   };
 }
 
+/** The tenant of a sign-in, which must name its app (tokens are issued to it): else 2231. */
+function signinTenant(tenant: () => Tenant): Tenant {
+  const t = tenant();
+  if (!t.app) throw fail(2231, { field: 'x-authing-app-id' }, '请求头 x-authing-app-id 缺失');
+  return t;
+}
+
 /** The app id a fault may be scoped to (none when the tenant does not resolve). */
 const appOf = (tenant: () => Tenant) => () => tenant().app?.id;
 
@@ -55,7 +63,7 @@ export function signinRoutes(router: Router, ctx: Context): void {
       const body = bodyOf(req);
       const connection = oneOf(body, 'connection', MOBILE_CONNECTIONS);
       const opts = signinOptions(body, clientIp(req));
-      const t = tenant();
+      const t = signinTenant(tenant);
       const conn = appConnection(t, body['extIdpConnidentifier']);
       if (connection === 'wechat_mini_program_code') {
         const p = object(body, 'wechatMiniProgramCodePayload');
@@ -102,7 +110,7 @@ export function signinRoutes(router: Router, ctx: Context): void {
       const connection = oneOf(body, 'connection', ['PASSWORD', 'PASSCODE'] as const);
       const opts = signinOptions(body, clientIp(req));
       const options = optObject(body, 'options');
-      const t = tenant();
+      const t = signinTenant(tenant);
       if (connection === 'PASSWORD') {
         const p = object(body, 'passwordPayload');
         const password = text(p, 'password', 'passwordPayload.password');
