@@ -16,16 +16,24 @@ export type BodyFault =
   | 'aborted'
   | 'unreadable';
 
-const REASONS: Record<BodyFault, string> = {
-  too_large: 'request body is too large',
-  invalid_json: 'request body is not valid JSON',
-  charset: 'request body charset is not supported',
-  encoding: 'request body Content-Encoding is not supported (gzip, deflate, br or identity)',
-  corrupt: 'request body does not decompress as its Content-Encoding says',
-  truncated: 'request body does not match its Content-Length',
-  aborted: 'request was aborted before its body was read',
-  unreadable: 'request body cannot be read',
+const REASONS: Record<BodyFault, (named: string) => string> = {
+  too_large: () => 'request body is too large',
+  invalid_json: () => 'request body is not valid JSON',
+  charset: (charset) => `request body charset ${charset}is not supported (UTF-8, UTF-16 or UTF-32)`,
+  encoding: (encoding) =>
+    `request body Content-Encoding ${encoding}is not supported (gzip, deflate, br or identity)`,
+  corrupt: () => 'request body does not decompress as its Content-Encoding says',
+  truncated: () => 'request body does not match its Content-Length',
+  aborted: () => 'request was aborted before its body was read',
+  unreadable: () => 'request body cannot be read',
 };
+
+/** The charset or encoding body-parser names in its error, quoted, or ''. */
+function namedIn(err: unknown): string {
+  const { charset, encoding } = (err ?? {}) as { charset?: unknown; encoding?: unknown };
+  const named = typeof charset === 'string' ? charset : encoding;
+  return typeof named === 'string' ? `${JSON.stringify(named.slice(0, 40))} ` : '';
+}
 
 /** body-parser's (raw-body's) error types, by fault. */
 const FAULT_OF_TYPE: Readonly<Record<string, BodyFault>> = {
@@ -53,7 +61,7 @@ export class BodyError extends Error {
     /** What the body parser threw. */
     override readonly cause: unknown,
   ) {
-    super(REASONS[fault]);
+    super(REASONS[fault](namedIn(cause)));
   }
 }
 
