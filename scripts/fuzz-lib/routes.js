@@ -5,7 +5,7 @@
  * (`CONTROL_ROUTES`, what `GET /__mock/v1` lists), so new control routes are fuzzed as they land.
  */
 
-/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'control'} Format */
+/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'control'} Format */
 /** @typedef {'none' | 'json' | 'multipart'} BodyKind */
 /** @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object }} Route */
 
@@ -184,6 +184,31 @@ const V3 = [
   { method: 'GET', path: '/api/v3/nope', body: 'none' },
 ].map((r) => ({ format: 'v3', ...r }));
 
+/** @type {Route[]} The OIDC provider (its discovery and JWKS answer in the REST format above). */
+const OIDC = [
+  {
+    method: 'POST',
+    path: '/oidc/token',
+    body: 'json',
+    sample: { grant_type: 'refresh_token', refresh_token: 'r', client_id: 'c' },
+  },
+  {
+    method: 'POST',
+    path: '/oidc/token/revocation',
+    body: 'json',
+    sample: { client_id: 'c', token: 't' },
+  },
+  {
+    method: 'POST',
+    path: '/oidc/token/introspection',
+    body: 'json',
+    sample: { client_id: 'c', client_secret: 's', token: 't' },
+  },
+  { method: 'GET', path: '/oidc/auth', body: 'none' },
+  { method: 'POST', path: '/oidc/me', body: 'json', sample: { access_token: 'a.b.c' } },
+  { method: 'GET', path: '/oidc/session/end', body: 'none' },
+].map((r) => ({ format: 'oidc', ...r }));
+
 /** @type {Route[]} */
 const GRAPHQL = [
   {
@@ -248,6 +273,7 @@ const allRoutes = (listedControlRoutes) => [
   ...WECHAT,
   ...REST,
   ...V3,
+  ...OIDC,
   ...GRAPHQL,
   ...controlRoutes(listedControlRoutes),
 ];

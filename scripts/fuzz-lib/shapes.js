@@ -33,6 +33,17 @@ const CHECKS = {
       return status === 200 || (status === 404 && body.statusCode === 404);
     return status === 200 && isObject(body.rsa);
   },
+  /** A 2xx JSON object, or a 4xx `{error, error_description}` (OAuth). */
+  oidc(status, body) {
+    if (!isObject(body)) return false;
+    if (status >= 200 && status < 300) return true;
+    return (
+      status >= 400 &&
+      status < 500 &&
+      typeof body.error === 'string' &&
+      typeof body.error_description === 'string'
+    );
+  },
   /** `{data}` or `{errors: [{message: {code, message, data}}], data: null}`. */
   graphql(status, body) {
     if (!isObject(body)) return false;
@@ -59,9 +70,20 @@ const CHECKS = {
   },
 };
 
+/**
+ * The OIDC answers that are not JSON: a redirect (authorization, end-session), the empty 200 of
+ * revocation, the signed-out page of end-session.
+ */
+function oidcNotJson(answer, type) {
+  if (answer.status === 302) return typeof answer.headers.location === 'string';
+  if (answer.status !== 200) return false;
+  return answer.body.length === 0 || /^text\/html/.test(type);
+}
+
 /** Whether `answer` (status, headers, body bytes) is in `format`; HEAD answers carry no body. */
 function inFormat(format, answer, method) {
   const type = answer.headers['content-type'] ?? '';
+  if (format === 'oidc' && !/json/.test(type)) return oidcNotJson(answer, type);
   if (method === 'HEAD') return /json/.test(type) || answer.status === 404;
   if (!/^application\/json/.test(type)) return false;
   let body;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 
 import type { Context } from '../context';
 import { graphqlRouter } from './graphql/route';
+import { oidcRouter } from './oidc/app';
 import { directoryRoutes } from './rest/directory';
 import { restErrors, restNotFound } from './rest/envelope';
 import { meRoutes } from './rest/me';
@@ -40,6 +41,7 @@ export function restRouter(ctx: Context): Router {
 export function genauthApp(ctx: Context): Router {
   const router = Router();
   router.use(v3Router(ctx)); // GenAuth v3 first: it serves one path under /connections too
+  router.use('/oidc', oidcRouter(ctx)); // the OIDC provider, with its own error renderer
   router.use(restRouter(ctx));
   router.use(graphqlRouter(ctx));
   return router;

@@ -10,10 +10,11 @@ export type OAuthErrorCode =
   | 'unsupported_response_type'
   | 'invalid_scope'
   | 'invalid_token'
+  | 'insufficient_scope'
   | 'access_denied'
   | 'login_required';
 
-/** HTTP status of each code: 401 for client and token authentication, 400 otherwise. */
+/** HTTP status of each code: 401 for client and token authentication, 403 for scope, else 400. */
 const STATUS: Record<OAuthErrorCode, number> = {
   invalid_request: 400,
   invalid_client: 401,
@@ -23,6 +24,7 @@ const STATUS: Record<OAuthErrorCode, number> = {
   unsupported_response_type: 400,
   invalid_scope: 400,
   invalid_token: 401,
+  insufficient_scope: 403,
   access_denied: 400,
   login_required: 400,
 };

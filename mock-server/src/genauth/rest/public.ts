@@ -3,12 +3,11 @@ import type { Router } from 'express';
 import type { Context } from '../../context';
 import { sendCode } from '../model/codes';
 import { namesTenant } from '../request';
-import { issuerOf, jwks } from '../model/tokens';
 import { requirePhone } from '../model/validate';
 import { PASSWORD_PUBLIC_KEY } from '../keys';
 import { bodyOf, jsonBody, ok, rest } from './envelope';
 
-/** Anonymous routes: the password key, SMS codes, OIDC discovery and JWKS. */
+/** Anonymous routes: the password key and SMS codes (OIDC discovery and JWKS: `../oidc`). */
 export function publicRoutes(router: Router, ctx: Context): void {
   router.get(
     '/api/v2/.well-known',
@@ -26,25 +25,6 @@ export function publicRoutes(router: Router, ctx: Context): void {
       const phone = requirePhone(bodyOf(req)['phone']);
       sendCode(ctx, tenant().pool, 'sms', phone, 'sms');
       ok(res, undefined, '发送成功');
-    }),
-  );
-
-  router.get('/oidc/.well-known/jwks.json', async (_req, res) => {
-    res.json(await jwks());
-  });
-
-  router.get(
-    '/oidc/.well-known/openid-configuration',
-    rest(ctx, (req, res, tenant) => {
-      const base = ctx.baseUrl() || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      res.json({
-        issuer: issuerOf(tenant().pool.pool),
-        jwks_uri: `${base}/oidc/.well-known/jwks.json`,
-        id_token_signing_alg_values_supported: ['HS256', 'RS256'],
-        subject_types_supported: ['public'],
-        response_types_supported: ['code', 'id_token', 'token'],
-        claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'data'],
-      });
     }),
   );
 }
