@@ -8,8 +8,8 @@ import { oidcState, type SessionRecord } from './oidc-state';
 import { issuerOf, issueToken } from './tokens';
 import type { PoolState, UserRecord } from './types';
 
-/** Refresh tokens live this long (seconds, mock clock): 14 days. */
-export const REFRESH_TOKEN_LIFETIME = 14 * 24 * 3600;
+/** Refresh tokens live this long (seconds, mock clock): 30 days, the GenAuth console default. */
+export const REFRESH_TOKEN_LIFETIME = 30 * 24 * 3600;
 
 /** The scope of a token set asked for with none. */
 export const DEFAULT_SCOPE = 'openid profile';
