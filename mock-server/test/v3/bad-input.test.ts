@@ -341,6 +341,18 @@ const CASES: Case[] = [
     2231,
   ],
   [
+    'decrypt-wechat-miniprogram-data (wrong extIdpConnidentifier)',
+    (x) =>
+      post('/api/v3/decrypt-wechat-miniprogram-data', x, {
+        extIdpConnidentifier: 'wechat-miniprogram-isolated',
+        code: 'c',
+        iv: 'aXY=',
+        encryptedData: 'ZGF0YQ==',
+      }),
+    404,
+    2502,
+  ],
+  [
     'send-sms (unknown channel)',
     (x) => post('/api/v3/send-sms', x, { phoneNumber: '13800000000', channel: 'CHANNEL_X' }),
     400,

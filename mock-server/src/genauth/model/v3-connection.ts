@@ -1,9 +1,15 @@
 /** GenAuth v3 names a WeChat mini-program connection by its identifier (`extIdpConnidentifier`). */
 import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 
+import type { Context } from '../../context';
+import { sleep } from '../../timers';
+import type { PhoneInfo } from '../../wechat/contract';
+import { faultDelay } from '../../wechat/faults';
+import { exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import { requireString } from './validate';
+import { viaWechat } from './wechat';
 
 const unknown = (identifier: string) =>
   fail(2502, { extIdpConnidentifier: identifier }, `身份源连接不存在: ${identifier}`);
@@ -26,4 +32,23 @@ export function poolConnection(t: Tenant, identifier: unknown): WechatConnection
   for (const app of t.pool.apps.values())
     if (app.connection?.identifier === id) return app.connection;
   throw unknown(id);
+}
+
+/**
+ * WeChat's answer for a phone-button code of the connection's mini-program, watermark included
+ * (getuserphonenumber, whose pending faults apply after their delay): failures → 2500.
+ */
+export async function phoneInfoOfCode(
+  ctx: Context,
+  conn: WechatConnectionFixture,
+  code: string,
+): Promise<PhoneInfo> {
+  try {
+    return exchangePhoneCode(ctx, conn.appid, code);
+  } catch (e) {
+    await sleep(ctx.options.timers, faultDelay(e));
+    return viaWechat(() => {
+      throw e;
+    });
+  }
 }

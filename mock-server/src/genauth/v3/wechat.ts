@@ -2,13 +2,12 @@
 import type { Router } from 'express';
 
 import type { Context } from '../../context';
-import { exchangePhoneCode } from '../../wechat/model';
 import { genauthFault } from '../model/faults';
 import { requireCaller } from '../model/session';
 import { bindWechat } from '../model/v3-account';
-import { poolConnection } from '../model/v3-connection';
+import { phoneInfoOfCode, poolConnection } from '../model/v3-connection';
 import { userInfoV3 } from '../model/v3-user';
-import { decryptWechat, exchangeLoginCode, viaWechat } from '../model/wechat';
+import { decryptWechat, exchangeLoginCode } from '../model/wechat';
 import { bodyOf, jsonBody, ok, v3 } from './envelope';
 import { text } from './input';
 
@@ -25,7 +24,7 @@ export function wechatRoutes(router: Router, ctx: Context): void {
       const code = text(body, 'code');
       const conn = poolConnection(tenant(), body['extIdpConnidentifier']);
       await genauthFault(ctx, 'genauth.getPhone', () => tenant().app?.id);
-      const info = viaWechat(() => exchangePhoneCode(ctx, conn.appid, code));
+      const info = await phoneInfoOfCode(ctx, conn, code);
       const phone = {
         phoneNumber: info.phoneNumber,
         purePhoneNumber: info.purePhoneNumber,
