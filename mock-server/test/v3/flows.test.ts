@@ -69,6 +69,27 @@ describe('GenAuth v3 flows', () => {
     expect(b.data!['scope']).toBe('openid profile');
   });
 
+  test('wechat_mini_program_code with getUserProfile data sets the WeChat profile', async () => {
+    const app = apps()[0]!;
+    const { code, openid } = mock.control.wechat.login({ appid: app.connection!.appid });
+    const info = mock.control.wechat.userInfo({ appid: app.connection!.appid, openid });
+    const res = await call(
+      'POST',
+      '/api/v3/signin-by-mobile',
+      { 'x-authing-app-id': app.id },
+      {
+        connection: 'wechat_mini_program_code',
+        extIdpConnidentifier: app.connection!.identifier,
+        wechatMiniProgramCodePayload: { code, iv: info.iv, encryptedData: info.encryptedData },
+      },
+    );
+    expect(res.statusCode).toBe(200);
+    const me = await call('GET', '/api/v3/get-profile', {
+      authorization: res.data!['access_token'] as string,
+    });
+    expect(me.data!['nickname']).toBe(info.userInfo.nickName);
+  });
+
   test('an RS256 app: its id_token and access token verify against the JWKS, audience the app', async () => {
     const app = apps()[1]!;
     expect(app.tokenAlgorithm).toBe('RS256');

@@ -10,7 +10,13 @@ import type { Tenant } from './tenancy';
 import type { UserRecord } from './types';
 import { findByIdentity, findUser, updateFields } from './users';
 import { loginTokenData, type LoginTokenData } from './v3-tokens';
-import { decryptWechat, exchangeLoginCode, phoneFromCode, userForSession } from './wechat';
+import {
+  applyWechatProfile,
+  decryptWechat,
+  exchangeLoginCode,
+  phoneFromCode,
+  userForSession,
+} from './wechat';
 
 /** How a v3 password arrives: plaintext, or encrypted with a key of `GET /api/v3/system`. */
 export type PasswordEncryptType = 'none' | 'rsa' | 'sm2';
@@ -116,7 +122,10 @@ export function userForPhoneLogin(
   return user;
 }
 
-/** `wechat_mini_program_code`: the `wx.login` code → the user (created on first login). */
+/**
+ * `wechat_mini_program_code`: the `wx.login` code → the user (created on first login); the
+ * getUserProfile `iv` + `encryptedData`, when sent, decrypt under its session and set the profile.
+ */
 export async function signInByWechatCode(
   ctx: Context,
   t: Tenant,
@@ -125,8 +134,9 @@ export async function signInByWechatCode(
   opts: SigninOptions,
 ): Promise<LoginTokenData> {
   const session = await exchangeLoginCode(ctx, conn, payload.code);
-  if (payload.pair) decryptWechat(conn, session, payload.pair);
+  const profile = payload.pair ? decryptWechat(conn, session, payload.pair) : null;
   const { user } = userForSession(ctx, t, conn, session, null);
+  if (profile) applyWechatProfile(ctx, user, profile);
   return signInV3(ctx, t, user, opts);
 }
 
