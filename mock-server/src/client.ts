@@ -21,6 +21,11 @@ export type * from './control/types';
 export interface ControlClientOptions {
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * The mock's admin token (`--admin-token`), sent as `Authorization: Bearer <token>`: needed when
+   * this client reaches the mock from a non-loopback address.
+   */
+  token?: string;
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -62,14 +67,17 @@ export function createControlClient(
 ): ControlClient {
   const doFetch = options.fetch ?? globalThis.fetch;
   const base = `${url.replace(/\/+$/, '')}/__mock/v1`;
+  const auth: Record<string, string> =
+    options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
 
   /** The answer of `method path`, or the ControlError of a non-2xx one. */
   async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { ...auth };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await doFetch(`${base}${path}`, {
       method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (res.ok) return res;
     const err = (parseJson(await res.text()) ?? {}) as { error?: unknown; message?: unknown };
