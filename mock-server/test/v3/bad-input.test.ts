@@ -61,8 +61,33 @@ const ROUTES_WITH_BODY = [
   '/connections/social/wechat-miniprogram/bind',
 ];
 
+/** Per route, a required field (a number there is 2510; `{}` misses it: 2231). */
+const REQUIRED: Record<string, string> = {
+  '/api/v3/signin-by-mobile': 'connection',
+  '/api/v3/signin': 'connection',
+  '/api/v3/update-password': 'newPassword',
+  '/api/v3/get-wechat-miniprogram-phone': 'code',
+  '/api/v3/decrypt-wechat-miniprogram-data': 'iv',
+  '/api/v3/send-sms': 'phoneNumber',
+  '/api/v3/send-email': 'email',
+  '/api/v3/bind-email': 'email',
+  '/api/v3/verify-update-email-request': 'verifyMethod',
+  '/api/v3/update-email': 'updateEmailToken',
+  '/api/v3/bind-phone': 'phoneNumber',
+  '/api/v3/verify-update-phone-request': 'verifyMethod',
+  '/api/v3/update-phone': 'updatePhoneToken',
+  '/api/v3/verify-delete-account-request': 'verifyMethod',
+  '/api/v3/delete-account': 'deleteAccountToken',
+  '/connections/social/wechat-miniprogram/bind': 'code',
+};
+const FIELD_CASES: Case[] = Object.entries(REQUIRED).flatMap(([p, field]): Case[] => [
+  [`${p} (no ${field})`, (x) => post(p, x, {}), 400, 2231],
+  [`${p} (${field} a number)`, (x) => post(p, x, { [field]: 1 }), 400, 2510],
+]);
+
 const mobile = (body: object) => (x: H) => post('/api/v3/signin-by-mobile', x, body);
 const CASES: Case[] = [
+  ...FIELD_CASES,
   ...ROUTES_WITH_BODY.map((p): Case => [`${p} (malformed JSON)`, (x) => badJson(p, x), 400, 2512]),
   ...ROUTES_WITH_BODY.map((p): Case => [
     `${p} (oversized)`,
