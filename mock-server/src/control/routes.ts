@@ -42,9 +42,9 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   {
     method: 'POST',
     path: '/faults',
-    summary: 'inject a WeChat fault {route, errcode, times?, appid?, delayMs?}',
+    summary: 'inject a WeChat or GenAuth fault {route, errcode, times?, appid?, delayMs?}',
   },
-  { method: 'GET', path: '/faults', summary: 'pending WeChat faults, oldest first' },
+  { method: 'GET', path: '/faults', summary: 'pending faults, oldest first' },
   { method: 'DELETE', path: '/faults', summary: 'drop every pending fault' },
   { method: 'GET', path: '/clock', summary: 'the mock clock {now, iso}' },
   { method: 'POST', path: '/clock', summary: 'move the clock {advanceMs} or set it {now}' },

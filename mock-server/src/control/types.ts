@@ -114,13 +114,19 @@ export interface SessionView {
 /** Input of `faults.add`. */
 export interface FaultInput {
   route: FaultRoute;
-  /** An errcode of `ERRCODES`, answered with its usual errmsg. */
+  /**
+   * For `wechat.*` routes an errcode of `ERRCODES`, answered with its usual errmsg; for
+   * `genauth.*` routes a GenAuth code (`200`: only delay the operation).
+   */
   errcode: Errcode;
   /** How many calls to fault (1–1000). @default 1 */
   times?: number;
-  /** Only calls for this (known) app match. @default any call of the route */
+  /**
+   * Only calls for this (known) app match: a WeChat appid for `wechat.*` routes, a GenAuth app id
+   * for `genauth.*` ones. @default any call of the route
+   */
   appid?: string;
-  /** How long the HTTP answer is held, in real milliseconds (0–60000). @default 0 */
+  /** How long the answer is held, in milliseconds on the mock's `timers` (0–60000). @default 0 */
   delayMs?: number;
 }
 
@@ -423,7 +429,7 @@ export interface ControlApi {
     /** The users of one pool, a page at a time, in the order they were created. */
     listUsers(query: PageQuery & { poolId: string }): UserPage<GenauthUserView>;
   };
-  /** WeChat fault injection (`/__mock/v1/faults`). */
+  /** WeChat and GenAuth fault injection (`/__mock/v1/faults`). */
   faults: {
     /** The next `times` calls of `route` answer `errcode` without touching state. */
     add(fault: FaultInput): FaultView;
