@@ -10,7 +10,7 @@ import { deleteUser, findByIdentity, findUser, touch, updateFields } from './use
 import { issueVerifyToken, takeVerifyToken } from './v3-pending';
 import { plainPassword, type PasswordEncryptType } from './v3-signin';
 import { checkPasswordLength, requireEmail, requirePhone } from './validate';
-import { exchangeLoginCode } from './wechat';
+import { exchangeLoginCode, identityOf } from './wechat';
 import type { Tenant } from './tenancy';
 
 const sameEmail = (a: string | null, b: string) => a?.toLowerCase() === b.toLowerCase();
@@ -221,18 +221,7 @@ export async function bindWechat(
     throw fail(2026, { openid: session.openid }, '该微信账号已绑定其他用户');
   if (holder === user) return user;
   updateFields(t.pool, user, {
-    identities: [
-      ...user.identities,
-      {
-        provider: 'wechat:miniprogram',
-        connectionId: conn.id,
-        extIdpId: conn.id,
-        openid: session.openid,
-        userIdInIdp: session.unionid ?? session.openid,
-        isSocial: true,
-        type: 'openid',
-      },
-    ],
+    identities: [...user.identities, identityOf(conn, session)],
     openid: user.openid ?? session.openid,
     unionid: user.unionid ?? session.unionid ?? null,
   });

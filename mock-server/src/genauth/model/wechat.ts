@@ -123,7 +123,11 @@ export function applyWechatProfile(
   touch(ctx, user);
 }
 
-function identityOf(conn: WechatConnectionFixture, session: Code2SessionResult): IdentityRecord {
+/** The GenAuth identity of a WeChat session on `conn` (its openid, the unionid when known). */
+export function identityOf(
+  conn: WechatConnectionFixture,
+  session: Code2SessionResult,
+): IdentityRecord {
   return {
     provider: 'wechat:miniprogram',
     connectionId: conn.id,
