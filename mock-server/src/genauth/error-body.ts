@@ -5,6 +5,16 @@ import { GenauthError, MESSAGES } from './errors';
 export const bodyErrorCode = (err: BodyError): 2511 | 2512 =>
   err.fault === 'too_large' ? 2511 : 2512;
 
+/** The `{code, message, data}` of a body that could not be read: 2511 / 2512 with `data.reason`. */
+export function bodyErrorBody(err: BodyError): {
+  code: 2511 | 2512;
+  message: string;
+  data: { reason: string };
+} {
+  const code = bodyErrorCode(err);
+  return { code, message: MESSAGES[code], data: { reason: err.message } };
+}
+
 /**
  * The `{code, message, data}` object of any error on a GenAuth route: a {@link GenauthError} as
  * it is, a body that could not be read as 2511 / 2512 with `data.reason`, anything else (a bug,
@@ -17,10 +27,7 @@ export function genauthErrorBody(
 ): { code: number; message: string; data: unknown } {
   if (err instanceof GenauthError) return err.toJSON();
   const body = asBodyError(err);
-  if (body) {
-    const code = bodyErrorCode(body);
-    return { code, message: MESSAGES[code], data: { reason: body.message } };
-  }
+  if (body) return bodyErrorBody(body);
   log(`[genauth] ${where} failed: ${String((err as Error)?.stack ?? err)}`);
   return { code: 1000, message: MESSAGES[1000], data: null };
 }

@@ -15,8 +15,8 @@ export function ok(res: Response, data: unknown, message = '成功'): void {
   send(res, data === undefined ? { code: 200, message } : { code: 200, message, data });
 }
 
-/** Writes `body` as JSON with `status`. */
-function send(res: Response, body: object, status = 200): void {
+/** Writes `body` as JSON with `status` (both GenAuth envelopes, v2 here and v3). */
+export function send(res: Response, body: unknown, status = 200): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -27,8 +27,8 @@ function send(res: Response, body: object, status = 200): void {
 type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
 
 /**
- * Wraps a REST handler: resolves the tenant on first use and hands anything it throws to the
- * REST router's error renderer ({@link restErrors}).
+ * Wraps a REST (or v3) handler: resolves the tenant on first use; what it throws goes to its
+ * router's error renderer ({@link restErrors}, or v3's `v3Errors`).
  */
 export function rest(ctx: Context, handler: Handler): RequestHandler {
   return async (req, res) => {

@@ -2,21 +2,13 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 import type { Context } from '../../context';
-import { asBodyError, readJson } from '../../http/body';
-import { bodyErrorCode } from '../error-body';
+import { asBodyError } from '../../http/body';
+import { bodyErrorBody } from '../error-body';
 import { GenauthError, MESSAGES } from '../errors';
-import type { Tenant } from '../model/tenancy';
-import { resolveTenant } from '../request';
+import { jsonBody, rest, send } from '../rest/envelope';
 import { V3Error, v3Failure, type V3Failure } from './codes';
 
-/** Writes `body` as JSON with `status`. */
-export function send(res: Response, body: unknown, status = 200): void {
-  const text = JSON.stringify(body);
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
-}
+export { jsonBody, send };
 
 /** A v3 success: `{statusCode: 200, message: '', data}` (no `data` key when undefined). */
 export function ok(res: Response, data?: unknown, message = ''): void {
@@ -47,18 +39,8 @@ function fails(ctx: Context, res: Response, f: V3Failure, status = 200): void {
   );
 }
 
-type Handler = (req: Request, res: Response, tenant: () => Tenant) => unknown;
-
 /** Wraps a v3 handler: resolves the tenant on first use; what it throws goes to {@link v3Errors}. */
-export function v3(ctx: Context, handler: Handler): RequestHandler {
-  return async (req, res) => {
-    let tenant: Tenant | undefined;
-    await handler(req, res, () => (tenant ??= resolveTenant(ctx, req.headers)));
-  };
-}
-
-/** A JSON body of any content type, bounded by `options.bodyLimit`. */
-export const jsonBody = (ctx: Context): RequestHandler => readJson(ctx.options.bodyLimit, false);
+export const v3 = rest;
 
 /** The parsed body: an object, else 2510 (`the body must be a JSON object`). */
 export function bodyOf(req: Request): Record<string, unknown> {
@@ -84,14 +66,8 @@ export function v3Errors(ctx: Context): ErrorRequestHandler {
     }
     const body = asBodyError(err);
     if (body) {
-      const code = bodyErrorCode(body);
-      const statusCode = code === 2511 ? 413 : 400;
-      fails(ctx, res, {
-        statusCode,
-        message: MESSAGES[code],
-        apiCode: code,
-        data: { reason: body.message },
-      });
+      const { code, message, data } = bodyErrorBody(body);
+      fails(ctx, res, { statusCode: code === 2511 ? 413 : 400, message, apiCode: code, data });
       return;
     }
     ctx.options.log(
