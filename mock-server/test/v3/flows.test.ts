@@ -29,6 +29,17 @@ async function call(
   return (await res.json()) as Record<string, unknown>;
 }
 
+type App = ReturnType<typeof apps>[number];
+
+/** `signin-by-mobile` of `app` by `connection` over the app's WeChat connection, with `fields`. */
+const signInByMobile = (app: App, connection: string, fields: object) =>
+  call(
+    'POST',
+    '/api/v3/signin-by-mobile',
+    { 'x-authing-app-id': app.id },
+    { connection, extIdpConnidentifier: app.connection!.identifier, ...fields },
+  );
+
 /** `signin-by-mobile` with a fresh `wx.login` code of the app's WeChat user `openid` (new if absent). */
 async function codeLogin(appIndex: number, scope?: string, openid?: string) {
   const app = apps()[appIndex]!;
@@ -36,17 +47,10 @@ async function codeLogin(appIndex: number, scope?: string, openid?: string) {
     appid: app.connection!.appid,
     ...(openid ? { openid } : {}),
   });
-  return call(
-    'POST',
-    '/api/v3/signin-by-mobile',
-    { 'x-authing-app-id': app.id },
-    {
-      connection: 'wechat_mini_program_code',
-      extIdpConnidentifier: app.connection!.identifier,
-      wechatMiniProgramCodePayload: { encryptedData: '', iv: '', code },
-      ...(scope ? { options: { scope } } : {}),
-    },
-  );
+  return signInByMobile(app, 'wechat_mini_program_code', {
+    wechatMiniProgramCodePayload: { encryptedData: '', iv: '', code },
+    ...(scope ? { options: { scope } } : {}),
+  });
 }
 
 describe('GenAuth v3 flows', () => {
@@ -73,16 +77,9 @@ describe('GenAuth v3 flows', () => {
     const app = apps()[0]!;
     const { code, openid } = mock.control.wechat.login({ appid: app.connection!.appid });
     const info = mock.control.wechat.userInfo({ appid: app.connection!.appid, openid });
-    const res = await call(
-      'POST',
-      '/api/v3/signin-by-mobile',
-      { 'x-authing-app-id': app.id },
-      {
-        connection: 'wechat_mini_program_code',
-        extIdpConnidentifier: app.connection!.identifier,
-        wechatMiniProgramCodePayload: { code, iv: info.iv, encryptedData: info.encryptedData },
-      },
-    );
+    const res = await signInByMobile(app, 'wechat_mini_program_code', {
+      wechatMiniProgramCodePayload: { code, iv: info.iv, encryptedData: info.encryptedData },
+    });
     expect(res.statusCode).toBe(200);
     const me = await call('GET', '/api/v3/get-profile', {
       authorization: res.data!['access_token'] as string,
@@ -125,17 +122,13 @@ describe('GenAuth v3 flows', () => {
 
     mock.control.faults.add({ route: 'wechat.jscode2session', errcode: -1 });
     const { code, openid } = mock.control.wechat.login({ appid: app.connection!.appid });
-    const body = {
-      connection: 'wechat_mini_program_code',
-      extIdpConnidentifier: app.connection!.identifier,
-      wechatMiniProgramCodePayload: { code },
-    };
-    const headers = { 'x-authing-app-id': app.id };
-    const busy = await call('POST', '/api/v3/signin-by-mobile', headers, body);
+    const signIn = () =>
+      signInByMobile(app, 'wechat_mini_program_code', { wechatMiniProgramCodePayload: { code } });
+    const busy = await signIn();
     expect(busy).toMatchObject({ statusCode: 602, apiCode: 2500, data: { errcode: -1 } });
-    const retry = await call('POST', '/api/v3/signin-by-mobile', headers, body);
+    const retry = await signIn();
     expect(retry.statusCode).toBe(200);
-    const used = await call('POST', '/api/v3/signin-by-mobile', headers, body);
+    const used = await signIn();
     expect(used).toMatchObject({ statusCode: 602, data: { errcode: 40163 } });
     expect(used['message']).toContain('40163');
     expect(openid).toMatch(/^o/);
@@ -168,19 +161,12 @@ describe('GenAuth v3 flows', () => {
       appid: app.connection!.appid,
       openid,
     }).code;
-    const res = await call(
-      'POST',
-      '/api/v3/signin-by-mobile',
-      { 'x-authing-app-id': app.id },
-      {
-        connection: 'wechat_mini_program_code_and_phone',
-        extIdpConnidentifier: app.connection!.identifier,
-        wechatMiniProgramCodeAndPhonePayload: {
-          wxLoginInfo: { code },
-          wxPhoneInfo: { code: phoneCode },
-        },
+    const res = await signInByMobile(app, 'wechat_mini_program_code_and_phone', {
+      wechatMiniProgramCodeAndPhonePayload: {
+        wxLoginInfo: { code },
+        wxPhoneInfo: { code: phoneCode },
       },
-    );
+    });
     expect(res.statusCode).toBe(200);
     const me = await call('GET', '/api/v3/get-profile', { authorization: token });
     const again = await call('GET', '/api/v3/get-profile', {
