@@ -18,43 +18,50 @@ afterAll(() => expect(logged).toEqual([]));
 
 type Call = () => request.Test | Promise<request.Response>;
 
+/** A POST of `body` as a form. */
+const form = (path: string, body: string | object) => app().post(path).type('form').send(body);
+/** A POST of the bytes of `body` as `contentType`. */
+const raw = (path: string, contentType: string, body: string) =>
+  app().post(path).set('content-type', contentType).send(body);
+/** A POST to the token endpoint of `body` as a form. */
+const token = (body: string | object) => form('/oidc/token', body);
+/** A code of `hs` bound to the S256 PKCE `challenge`. */
+const authorizeS256 = (challenge: string) =>
+  authorize(mock, f().hs.id, { code_challenge: challenge, code_challenge_method: 'S256' });
+/** The authorization-code grant of `code` by `hs` without a secret, with `extra` parameters. */
+const redeemCode = (code: string, extra: object = {}) =>
+  token({
+    grant_type: 'authorization_code',
+    client_id: f().hs.id,
+    code,
+    redirect_uri: REDIRECT,
+    ...extra,
+  });
+
 /** [case, call, HTTP status, OAuth error]. */
 const CASES: [string, Call, number, string][] = [
-  [
-    'token: no grant_type',
-    () => app().post('/oidc/token').type('form').send('a=1'),
-    400,
-    'invalid_request',
-  ],
+  ['token: no grant_type', () => token('a=1'), 400, 'invalid_request'],
   [
     'token: unknown grant_type',
-    () => app().post('/oidc/token').type('form').send(`grant_type=implicit&client_id=${f().hs.id}`),
+    () => token(`grant_type=implicit&client_id=${f().hs.id}`),
     400,
     'unsupported_grant_type',
   ],
   [
     'token: no client at all',
-    () => app().post('/oidc/token').type('form').send('grant_type=refresh_token&refresh_token=x'),
+    () => token('grant_type=refresh_token&refresh_token=x'),
     401,
     'invalid_client',
   ],
   [
     'token: unknown client_id',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send('grant_type=refresh_token&refresh_token=x&client_id=nope'),
+    () => token('grant_type=refresh_token&refresh_token=x&client_id=nope'),
     401,
     'invalid_client',
   ],
   [
     'token: wrong client_secret (post)',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send({ grant_type: 'client_credentials', client_id: f().hs.id, client_secret: 'wrong' }),
+    () => token({ grant_type: 'client_credentials', client_id: f().hs.id, client_secret: 'wrong' }),
     401,
     'invalid_client',
   ],
@@ -93,71 +100,34 @@ const CASES: [string, Call, number, string][] = [
   ],
   [
     'token: client_credentials without a secret',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send({ grant_type: 'client_credentials', client_id: f().hs.id }),
+    () => token({ grant_type: 'client_credentials', client_id: f().hs.id }),
     401,
     'invalid_client',
   ],
   [
     'token: refresh without refresh_token',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send({ grant_type: 'refresh_token', client_id: f().hs.id }),
+    () => token({ grant_type: 'refresh_token', client_id: f().hs.id }),
     400,
     'invalid_request',
   ],
   [
     'token: unknown refresh token',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send({ grant_type: 'refresh_token', client_id: f().hs.id, refresh_token: 'nope' }),
+    () => token({ grant_type: 'refresh_token', client_id: f().hs.id, refresh_token: 'nope' }),
     400,
     'invalid_grant',
   ],
   [
     'token: password without password',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send({ grant_type: 'password', client_id: f().hs.id, username: f().user.email! }),
+    () => token({ grant_type: 'password', client_id: f().hs.id, username: f().user.email! }),
     400,
     'invalid_request',
   ],
-  [
-    'token: unknown code',
-    () =>
-      app().post('/oidc/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: f().hs.id,
-        code: 'nope',
-        redirect_uri: REDIRECT,
-      }),
-    400,
-    'invalid_grant',
-  ],
+  ['token: unknown code', () => redeemCode('nope'), 400, 'invalid_grant'],
   [
     'token: bad PKCE verifier',
     async () => {
-      const { challenge } = pkce();
-      const code = await authorize(mock, f().hs.id, {
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      });
-      return app().post('/oidc/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: f().hs.id,
-        code,
-        redirect_uri: REDIRECT,
-        code_verifier: pkce().verifier,
-      });
+      const code = await authorizeS256(pkce().challenge);
+      return redeemCode(code, { code_verifier: pkce().verifier });
     },
     400,
     'invalid_grant',
@@ -165,16 +135,8 @@ const CASES: [string, Call, number, string][] = [
   [
     'token: missing PKCE verifier',
     async () => {
-      const code = await authorize(mock, f().hs.id, {
-        code_challenge: pkce().challenge,
-        code_challenge_method: 'S256',
-      });
-      return app().post('/oidc/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: f().hs.id,
-        code,
-        redirect_uri: REDIRECT,
-      });
+      const code = await authorizeS256(pkce().challenge);
+      return redeemCode(code);
     },
     400,
     'invalid_grant',
@@ -183,14 +145,8 @@ const CASES: [string, Call, number, string][] = [
     'token: wrong redirect_uri',
     async () => {
       const { verifier, challenge } = pkce();
-      const code = await authorize(mock, f().hs.id, {
-        code_challenge: challenge,
-        code_challenge_method: 'S256',
-      });
-      return app().post('/oidc/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: f().hs.id,
-        code,
+      const code = await authorizeS256(challenge);
+      return redeemCode(code, {
         redirect_uri: 'http://127.0.0.1:9/other',
         code_verifier: verifier,
       });
@@ -231,25 +187,20 @@ const CASES: [string, Call, number, string][] = [
     'token: a code without PKCE redeemed without a secret',
     async () => {
       const code = await authorize(mock, f().hs.id);
-      return app().post('/oidc/token').type('form').send({
-        grant_type: 'authorization_code',
-        client_id: f().hs.id,
-        code,
-        redirect_uri: REDIRECT,
-      });
+      return redeemCode(code);
     },
     401,
     'invalid_client',
   ],
   [
     'token: malformed JSON',
-    () => app().post('/oidc/token').set('content-type', 'application/json').send('{"grant_type":'),
+    () => raw('/oidc/token', 'application/json', '{"grant_type":'),
     400,
     'invalid_request',
   ],
   [
     'token: JSON that is not an object',
-    () => app().post('/oidc/token').set('content-type', 'application/json').send('["a"]'),
+    () => raw('/oidc/token', 'application/json', '["a"]'),
     400,
     'invalid_request',
   ],
@@ -264,40 +215,36 @@ const CASES: [string, Call, number, string][] = [
   ],
   [
     'token: wrong content type',
-    () => app().post('/oidc/token').set('content-type', 'text/plain').send('grant_type=password'),
+    () => raw('/oidc/token', 'text/plain', 'grant_type=password'),
     400,
     'invalid_request',
   ],
   [
     'token: malformed content type',
-    () => app().post('/oidc/token').set('content-type', 'application/json;;;').send('{}'),
+    () => raw('/oidc/token', 'application/json;;;', '{}'),
     400,
     'invalid_request',
   ],
   [
     'token: unknown charset',
     () =>
-      app()
-        .post('/oidc/token')
-        .set('content-type', 'application/x-www-form-urlencoded; charset=klingon')
-        .send('grant_type=password'),
+      raw(
+        '/oidc/token',
+        'application/x-www-form-urlencoded; charset=klingon',
+        'grant_type=password',
+      ),
     400,
     'invalid_request',
   ],
   [
     'token: repeated parameter',
-    () =>
-      app().post('/oidc/token').type('form').send('grant_type=password&grant_type=refresh_token'),
+    () => token('grant_type=password&grant_type=refresh_token'),
     400,
     'invalid_request',
   ],
   [
     'token: oversized body',
-    () =>
-      app()
-        .post('/oidc/token')
-        .type('form')
-        .send(`grant_type=password&x=${'a'.repeat(4096)}`),
+    () => token(`grant_type=password&x=${'a'.repeat(4096)}`),
     413,
     'invalid_request',
   ],
@@ -326,49 +273,38 @@ const CASES: [string, Call, number, string][] = [
   ['token: GET', () => app().get('/oidc/token'), 405, 'invalid_request'],
   [
     'revocation: no token',
-    () => app().post('/oidc/token/revocation').type('form').send(`client_id=${f().hs.id}`),
+    () => form('/oidc/token/revocation', `client_id=${f().hs.id}`),
     400,
     'invalid_request',
   ],
   [
     'revocation: unknown client',
-    () => app().post('/oidc/token/revocation').type('form').send('client_id=nope&token=t'),
+    () => form('/oidc/token/revocation', 'client_id=nope&token=t'),
     401,
     'invalid_client',
   ],
   [
     'revocation: wrong secret',
     () =>
-      app()
-        .post('/oidc/token/revocation')
-        .type('form')
-        .send({ client_id: f().hs.id, client_secret: 'wrong', token: 't' }),
+      form('/oidc/token/revocation', { client_id: f().hs.id, client_secret: 'wrong', token: 't' }),
     401,
     'invalid_client',
   ],
   [
     'revocation: malformed JSON',
-    () => app().post('/oidc/token/revocation').set('content-type', 'application/json').send('{'),
+    () => raw('/oidc/token/revocation', 'application/json', '{'),
     400,
     'invalid_request',
   ],
   [
     'introspection: no secret',
-    () =>
-      app()
-        .post('/oidc/token/introspection')
-        .type('form')
-        .send({ client_id: f().hs.id, token: 't' }),
+    () => form('/oidc/token/introspection', { client_id: f().hs.id, token: 't' }),
     401,
     'invalid_client',
   ],
   [
     'introspection: no token',
-    () =>
-      app()
-        .post('/oidc/token/introspection')
-        .type('form')
-        .send({ client_id: f().hs.id, client_secret: f().hs.secret }),
+    () => form('/oidc/token/introspection', { client_id: f().hs.id, client_secret: f().hs.secret }),
     400,
     'invalid_request',
   ],
