@@ -1,23 +1,30 @@
+import { ERRNO } from './errno';
 import type { TempFiles } from './files';
 import type { WechatClient } from './wechat-client';
 
 /** Platforms whose deny errMsg differs. */
 export type Platform = 'ios' | 'android' | 'devtools';
 
+/** The two phone-number buttons, by the API name their `errMsg` starts with. */
+export type PhoneButtonApi = 'getPhoneNumber' | 'getRealtimePhoneNumber';
+
 /**
- * The getPhoneNumber deny detail: iOS and devtools say `getPhoneNumber:fail user deny`, Android
+ * The phone button's deny detail: iOS and devtools say `getPhoneNumber:fail user deny`, Android
  * `getPhoneNumber:fail:user deny` (extra colon). Apps should match on `/deny/`.
  */
-export function phoneDenyDetail(platform: Platform = 'ios'): { errMsg: string } {
-  return {
-    errMsg:
-      platform === 'android' ? 'getPhoneNumber:fail:user deny' : 'getPhoneNumber:fail user deny',
-  };
+export function phoneDenyDetail(
+  platform: Platform = 'ios',
+  api: PhoneButtonApi = 'getPhoneNumber',
+): { errMsg: string } {
+  return { errMsg: platform === 'android' ? `${api}:fail:user deny` : `${api}:fail user deny` };
 }
 
-/** The detail of a getPhoneNumber button whose quota is exhausted (errno 1400001). */
-export function phoneNoQuotaDetail(): { errMsg: string; errno: number } {
-  return { errMsg: 'getPhoneNumber:fail no quota', errno: 1400001 };
+/** The detail of a phone button whose app has used up its quota (errno 1400001). */
+export function phoneNoQuotaDetail(api: PhoneButtonApi = 'getPhoneNumber'): {
+  errMsg: string;
+  errno: number;
+} {
+  return { errMsg: `${api}:fail no quota`, errno: ERRNO.phoneQuota };
 }
 
 /** Shape of the button detail a page receives, per base library. */

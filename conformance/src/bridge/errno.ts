@@ -22,6 +22,10 @@ export const ERRNO = Object.freeze({
   storageFull: 1300202,
   /** The user denied an authorization dialog. */
   authDeny: 103,
+  /** A privacy API called before the user agreed to the privacy guide (or after a disagree). */
+  privacyNotAuthorized: 104,
+  /** A privacy API whose category the app's privacy guide does not declare (errMsg unverified). */
+  privacyNotDeclared: 112,
   /** Phone-number quota exhausted (paid since 2023-08). */
   phoneQuota: 1400001,
 });

@@ -13,6 +13,9 @@ import type { BridgeHooks } from './callback';
 import { TempFiles } from './files';
 import { createMediaApi, MediaPicker } from './media';
 import { NetworkConditions, type NetworkTimeouts } from './network';
+import { pressButton, type ButtonDetail } from './press';
+import { Privacy } from './privacy';
+import { createPrivacyApi } from './privacy-api';
 import { createRequest } from './request';
 import { createStorageApi, WxStorage } from './storage';
 import { createUiApi, UiRecorder } from './ui';
@@ -33,6 +36,17 @@ export { WxStorage, STORAGE_LIMITS } from './storage';
 export { UiRecorder, type UiCall } from './ui';
 export { MediaPicker, type MediaChoice } from './media';
 export {
+  Privacy,
+  PRIVACY_APIS,
+  privacyKeyOf,
+  type NeedPrivacyListener,
+  type PrivacyKey,
+  type PrivacyPrompt,
+  type PrivacyResolution,
+  type PrivacySettings,
+} from './privacy';
+export type { ButtonDetail } from './press';
+export {
   WechatClient,
   type PhoneNumberDetail,
   type UserInfoPayload,
@@ -41,6 +55,7 @@ export {
 export {
   phoneDenyDetail,
   phoneNoQuotaDetail,
+  type PhoneButtonApi,
   type PhoneFlow,
   type PhoneOutcome,
   type Platform,
@@ -78,6 +93,8 @@ export interface WxBridge {
   readonly ui: UiRecorder;
   readonly network: NetworkConditions;
   readonly refusals: Refusals;
+  /** WeChat's privacy enforcement: the guide, the user's consent, prompts (`privacy.set(...)`). */
+  readonly privacy: Privacy;
   /** Exceptions thrown by the page's own callbacks (WeChat reports them to `App.onError`). */
   readonly callbackErrors: unknown[];
   /** Async `wx` calls started and not yet delivered to the page. */
@@ -91,6 +108,15 @@ export interface WxBridge {
   phoneNumberDetail(outcome?: PhoneOutcome, platform?: Platform): Promise<Record<string, unknown>>;
   /** The chooseAvatar detail: `{avatarUrl: <temporary path of the fixture image>}`. */
   chooseAvatarDetail(): { avatarUrl: string };
+  /**
+   * A tap on open-type button `api`: the privacy gate, then `produce`, then `deliver` (see
+   * {@link pressButton}); resolves to the detail delivered. `PageHandle` uses it for its buttons.
+   */
+  pressButton(
+    api: string,
+    produce: () => Promise<ButtonDetail> | ButtonDetail,
+    deliver: (detail: ButtonDetail) => void,
+  ): Promise<ButtonDetail>;
 }
 
 /**
@@ -115,14 +141,16 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     begin: () => void inFlight++,
     end: () => void inFlight--,
   };
+  const privacy = new Privacy(storage, hooks);
 
   const api = {
     request: createRequest(network, hooks),
     uploadFile: createUploadFile(files, network, hooks),
     ...createStorageApi(storage, hooks),
     ...createAuthApi(client, refusals, hooks),
-    ...createMediaApi(files, media, hooks),
+    ...createMediaApi(files, media, privacy, hooks),
     ...createUiApi(ui, hooks),
+    ...createPrivacyApi(privacy, ui, hooks),
   } as unknown as WxBridge['api'];
 
   return {
@@ -134,6 +162,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     ui,
     network,
     refusals,
+    privacy,
     callbackErrors,
     get inFlight() {
       return inFlight;
@@ -149,5 +178,6 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
       return phoneSuccessDetail(client, outcome);
     },
     chooseAvatarDetail: () => chooseAvatarDetail(files),
+    pressButton: (api, produce, deliver) => pressButton(privacy, hooks, api, produce, deliver),
   };
 }

@@ -1,5 +1,6 @@
 import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult } from './callback';
 import { FIXTURE_PNG_SIZE, type TempFiles } from './files';
+import type { Privacy } from './privacy';
 
 /** What the simulated user does when the album opens: pick the fixture image, or cancel. */
 export type MediaChoice = 'pick' | 'cancel';
@@ -38,8 +39,16 @@ function strip(options: Opts | undefined): Record<string, unknown> {
   return out;
 }
 
-/** `wx.chooseMedia` and the deprecated `wx.chooseImage`, backed by the fixture image. */
-export function createMediaApi(files: TempFiles, picker: MediaPicker, hooks: BridgeHooks) {
+/**
+ * `wx.chooseMedia` and the deprecated `wx.chooseImage`, backed by the fixture image; both are
+ * privacy APIs (category `Album`).
+ */
+export function createMediaApi(
+  files: TempFiles,
+  picker: MediaPicker,
+  privacy: Privacy,
+  hooks: BridgeHooks,
+) {
   /** Records the call, then settles it with `reply(picked images)` or `<api>:fail cancel`. */
   const choose = (
     api: string,
@@ -51,6 +60,7 @@ export function createMediaApi(files: TempFiles, picker: MediaPicker, hooks: Bri
       api,
       options,
       async () => {
+        await privacy.authorize(api);
         if (picker.take() === 'cancel') throw new WxFail(api, 'cancel');
         const picked = Array.from({ length: countOf(options) }, () => files.addFixtureImage());
         return ok(api, reply(picked));

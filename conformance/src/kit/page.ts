@@ -1,5 +1,8 @@
-import type { PhoneOutcome, Platform, WxBridge } from '../bridge';
+import type { ButtonDetail, PhoneOutcome, Platform, WxBridge } from '../bridge';
 import type { SimNode, SimRoot } from './simulate';
+
+/** The detail of `bindagreeprivacyauthorization`. */
+const AGREED = { errMsg: 'agreePrivacyAuthorization:ok' };
 
 /** How a test tells the kit to wait until the page is idle again. */
 export type Settle = () => Promise<void>;
@@ -57,24 +60,78 @@ export class PageHandle {
   /**
    * The user answers a `<button open-type="getPhoneNumber">`: `code` (current base library, the
    * detail carries a phone code), `legacy` (only `iv` + `encryptedData`), `deny` or `no-quota`
-   * (errno 1400001). Success
-   * details are minted by the mock for the current WeChat user. Returns the detail sent.
+   * (errno 1400001). Success details are minted by the mock for the current WeChat user. The tap
+   * passes WeChat's privacy gate first (see {@link agreePrivacy}); with `agreePrivacy` the button
+   * is the coupled `open-type="getPhoneNumber|agreePrivacyAuthorization"`, whose tap also agrees.
+   * Resolves, once the page is idle, to the detail sent, or to `{}` while the app's privacy
+   * prompt waits for the user (the detail follows their answer).
    */
   async phoneButton(
     selector: string,
     outcome: PhoneOutcome = 'code',
     platform: Platform = 'ios',
-  ): Promise<Record<string, unknown>> {
-    const detail = await this.bridge().phoneNumberDetail(outcome, platform);
-    await this.trigger(selector, 'getphonenumber', detail);
-    return detail;
+    options: { agreePrivacy?: boolean } = {},
+  ): Promise<ButtonDetail> {
+    if (options.agreePrivacy) {
+      this.#agree(selector);
+      this.$(selector).dispatchEvent('agreeprivacyauthorization', { detail: AGREED });
+    }
+    return this.press(selector, 'getPhoneNumber', 'getphonenumber', () =>
+      this.bridge().phoneNumberDetail(outcome, platform),
+    );
   }
 
-  /** The user picks an avatar with `<button open-type="chooseAvatar">` (the fixture image). */
-  async chooseAvatar(selector: string): Promise<{ avatarUrl: string }> {
-    const detail = this.bridge().chooseAvatarDetail();
-    await this.trigger(selector, 'chooseavatar', detail);
-    return detail;
+  /**
+   * The user taps `<button open-type="chooseAvatar">` and picks the fixture image (a temporary
+   * file), after WeChat's privacy gate (category `UserInfo`). Resolves to the detail sent
+   * (`{avatarUrl}`, or the privacy failure `{errMsg, errno}`), or `{}` while a prompt waits.
+   */
+  async chooseAvatar(selector: string): Promise<ButtonDetail> {
+    return this.press(selector, 'chooseAvatar', 'chooseavatar', () =>
+      this.bridge().chooseAvatarDetail(),
+    );
+  }
+
+  /**
+   * The user taps `<button open-type="agreePrivacyAuthorization">` (its `id` is the `buttonId`
+   * the page passes to the `resolve` of `wx.onNeedPrivacyAuthorization`): WeChat records the
+   * consent, then the page gets `bindagreeprivacyauthorization`. A privacy call waiting on the
+   * prompt continues once the page resolves it.
+   */
+  async agreePrivacy(selector: string): Promise<void> {
+    this.#agree(selector);
+    await this.trigger(selector, 'agreeprivacyauthorization', AGREED);
+  }
+
+  #agree(selector: string): void {
+    const id = this.$(selector).dom.id || selector.replace(/^#/, '');
+    this.bridge().privacy.agreeButton(id);
+  }
+
+  /**
+   * Taps open-type button `selector`: the bridge's privacy gate for `api`, then `produce`, then
+   * `event` on the button; resolves once the page is idle to the detail sent (`{}` if none yet).
+   */
+  private async press(
+    selector: string,
+    api: string,
+    event: string,
+    produce: () => Promise<ButtonDetail> | ButtonDetail,
+  ): Promise<ButtonDetail> {
+    const node = this.$(selector);
+    let sent: ButtonDetail = {};
+    let failure: { error: unknown } | undefined;
+    this.bridge()
+      .pressButton(api, produce, (detail) => {
+        sent = detail;
+        node.dispatchEvent(event, { detail });
+      })
+      .catch((error: unknown) => {
+        failure = { error };
+      });
+    await this.settle();
+    if (failure) throw failure.error;
+    return sent;
   }
 
   /** The user types `value` into `selector` and leaves the field (`input`, then `blur`). */
