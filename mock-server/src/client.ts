@@ -12,6 +12,7 @@ import type {
   LoginResult,
   MessageView,
   SessionView,
+  WechatUserRef,
 } from './control/types';
 
 export { ControlError } from './control/error';
@@ -104,7 +105,10 @@ export function createControlClient(
         return { code: res.code, openid: res.openid, codes: res.codes ?? [res.code] };
       },
       userInfo: (user) => call('POST', '/wechat/user-info', user),
-      phoneNumber: (user) => call('POST', '/wechat/phone-number', user),
+      phoneNumber: ((input: WechatUserRef) =>
+        call('POST', '/wechat/phone-number', input)) as ControlClient['wechat']['phoneNumber'],
+      setQuota: (input) => call('POST', '/wechat/quota', input),
+      quota: ({ appid }) => call('GET', `/wechat/quota${search({ appid })}`),
       upsertUser: (input) => call('POST', '/wechat/users', input),
       async session(user) {
         return (

@@ -6,6 +6,7 @@ const REFUSALS: Record<WechatRefusal, [status: number, error: string]> = {
   unknown_app: [404, 'unknown_app'],
   unknown_user: [404, 'unknown_user'],
   no_phone: [409, 'no_phone'],
+  no_quota: [409, 'no_quota'],
   user_exists: [409, 'user_exists'],
   invalid_value: [400, 'invalid_field'],
 };

@@ -16,7 +16,18 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   {
     method: 'POST',
     path: '/wechat/phone-number',
-    summary: 'getPhoneNumber button detail {appid, openid}',
+    summary: 'phone-number button detail {appid, openid, realtime?}, errno 1400001 without quota',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/quota',
+    summary:
+      "set an app's phone-number quota {appid, fastVerify?, realtime?: {trial?, paid?, used?}}",
+  },
+  {
+    method: 'GET',
+    path: '/wechat/quota',
+    summary: "an app's phone-number quota and use ?appid",
   },
   {
     method: 'POST',

@@ -71,6 +71,79 @@ export interface PhoneNumberResult {
 }
 
 /**
+ * Input of `wechat.phoneNumber` naming the button the user taps: the answer is then the detail
+ * its handler receives, success or not (an exhausted quota gives {@link PhoneNumberNoQuota}).
+ */
+export interface PhoneNumberInput extends WechatUserRef {
+  /**
+   * `true`: the real-time button (`open-type="getRealtimePhoneNumber"`, event
+   * `bindgetrealtimephonenumber`, 0.04 CNY a call); `false`: the fast-verify button
+   * (`open-type="getPhoneNumber"`, `bindgetphonenumber`, 0.03 CNY).
+   */
+  realtime: boolean;
+}
+
+/**
+ * What the real-time button puts in `e.detail`: a phone code for the same
+ * `/wxa/business/getuserphonenumber` exchange, and no encrypted payload.
+ */
+export interface RealtimePhoneNumberResult {
+  /** `getRealtimePhoneNumber:ok`. */
+  errMsg: string;
+  /** Single-use 64-hex phone code (5 minutes). */
+  code: string;
+}
+
+/** What a phone-number button puts in `e.detail` when the app's quota is used up: no code. */
+export interface PhoneNumberNoQuota {
+  /** `getPhoneNumber:fail no quota` (or `getRealtimePhoneNumber:fail no quota`). */
+  errMsg: string;
+  errno: 1400001;
+}
+
+/** Every detail a phone-number button hands its handler: a success of either button, or no quota. */
+export type PhoneNumberDetail = PhoneNumberResult | RealtimePhoneNumberResult | PhoneNumberNoQuota;
+
+/** A change to one product's phone-number quota: any of its packages and its use. */
+export interface PhoneQuotaInput {
+  /** Calls of the trial package (0–1e9). @default 1000 */
+  trial?: number;
+  /** Calls of the paid packages (0–1e9). @default 0 */
+  paid?: number;
+  /** Successful calls so far, the trial used first (0–1e9). @default 0 */
+  used?: number;
+}
+
+/** Input of `wechat.setQuota`: the products to change, for one app. */
+export interface SetQuotaInput {
+  appid: string;
+  /** The fast-verify button (`getPhoneNumber`). */
+  fastVerify?: PhoneQuotaInput;
+  /** The real-time button (`getRealtimePhoneNumber`). */
+  realtime?: PhoneQuotaInput;
+}
+
+/** One product's phone-number quota of an app. */
+export interface PhoneQuotaProductView {
+  /** Its `spuId` on `/wxa/charge/usage/get` (the mock's own id). */
+  spuId: string;
+  trial: number;
+  paid: number;
+  used: number;
+  /** `trial + paid - used`, never below 0: 0 means the button answers errno 1400001. */
+  remaining: number;
+  /** Price of one successful call, in fen. */
+  unitPriceFen: number;
+}
+
+/** The phone-number quota of an app, per product. */
+export interface PhoneQuotaView {
+  appid: string;
+  fastVerify: PhoneQuotaProductView;
+  realtime: PhoneQuotaProductView;
+}
+
+/**
  * Input of `wechat.upsertUser`: updates user `openid` of `appid`, or creates it (a new openid
  * when absent). Every field is validated before anything changes.
  */
@@ -409,8 +482,21 @@ export interface ControlApi {
     login(input: LoginInput): LoginResult;
     /** `getUserInfo` with credentials, encrypted under the user's current session key. */
     userInfo(user: WechatUserRef): UserInfoResult;
-    /** The getPhoneNumber button (409 `no_phone` for a user without a phone). */
+    /**
+     * A tap on the phone-number button `realtime` names: the detail its handler receives, success
+     * or the errno 1400001 detail once the quota is used up (409 `no_phone` for a user without a
+     * phone).
+     */
+    phoneNumber(input: PhoneNumberInput): PhoneNumberDetail;
+    /**
+     * The fast-verify button's success detail (409 `no_phone` for a user without a phone, 409
+     * `no_quota` once the quota is used up).
+     */
     phoneNumber(user: WechatUserRef): PhoneNumberResult;
+    /** Changes an app's phone-number quota (trial, paid packages, use), per product. */
+    setQuota(input: SetQuotaInput): PhoneQuotaView;
+    /** An app's phone-number quota and use, per product. */
+    quota(query: { appid: string }): PhoneQuotaView;
     /** Creates or updates a WeChat user. */
     upsertUser(input: UpsertUserInput): UpsertUserResult;
     /** The live session of a user, or null. */
@@ -481,8 +567,15 @@ export type Promisified<T> = {
  * {@link ControlApi} over HTTP (`createControlClient`): the same methods, each async;
  * `stateChunks` yields the text of the streamed answer as it arrives.
  */
-export type ControlClient = Promisified<Omit<ControlApi, 'stateChunks'>> & {
+export type ControlClient = Omit<Promisified<Omit<ControlApi, 'stateChunks'>>, 'wechat'> & {
+  wechat: WechatControlClient;
   stateChunks(): AsyncIterable<string>;
+};
+
+/** `ControlApi['wechat']` over HTTP, `phoneNumber` keeping both of its forms. */
+export type WechatControlClient = Omit<Promisified<ControlApi['wechat']>, 'phoneNumber'> & {
+  phoneNumber(input: PhoneNumberInput): Promise<PhoneNumberDetail>;
+  phoneNumber(user: WechatUserRef): Promise<PhoneNumberResult>;
 };
 
 /** One entry of `GET /__mock/v1`: a control route. */

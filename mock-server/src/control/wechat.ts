@@ -1,9 +1,15 @@
 import { Router, type RequestHandler } from 'express';
 
-import { bodyOf, optionalInt, optionalString, requiredString } from './fields';
+import { bodyOf, optionalBoolean, optionalInt, optionalString, requiredString } from './fields';
 import { bulkJson } from './bulk-body';
 import { pageQuery } from './pages';
-import type { ControlApi, UpsertUserInput, WechatBulkInput, WechatUserRef } from './types';
+import type {
+  ControlApi,
+  SetQuotaInput,
+  UpsertUserInput,
+  WechatBulkInput,
+  WechatUserRef,
+} from './types';
 import { LIMITS } from './values';
 
 /** `{appid, openid}` of a body or query. */
@@ -15,7 +21,10 @@ function userRef(fields: Record<string, unknown>): WechatUserRef {
  * The simulated WeChat client (`/__mock/v1/wechat/…`), over {@link ControlApi}:
  * - `POST /login {appid, openid?, sessionKey?, count?}` → `{code, openid}` (+ `codes` with `count`);
  * - `POST /user-info {appid, openid}` → `{userInfo, rawData, signature, encryptedData, iv}`;
- * - `POST /phone-number {appid, openid}` → `{errMsg, code, encryptedData, iv}`;
+ * - `POST /phone-number {appid, openid}` → `{errMsg, code, encryptedData, iv}` (409 `no_quota`);
+ *   with `realtime` (boolean) → the detail of that button: `{errMsg, code[, encryptedData, iv]}`,
+ *   or `{errMsg, errno: 1400001}` once the quota is used up;
+ * - `POST /quota {appid, fastVerify?, realtime?}` and `GET /quota?appid` → the phone-number quota;
  * - `POST /users {appid, openid?, nickName?, avatarUrl?, phone?, unionid?, blocked?, …}`;
  * - `POST /users/bulk {appid, count | users, returnIds?}` → 201 `{appid, created, firstOpenid, …}`;
  * - `GET /users?appid&cursor&limit` → `{users, nextCursor}`;
@@ -44,7 +53,24 @@ export function wechatControl(api: ControlApi, json: RequestHandler): Router {
   });
 
   router.post('/phone-number', json, (req, res) => {
-    res.json(api.wechat.phoneNumber(userRef(bodyOf(req))));
+    const body = bodyOf(req);
+    const ref = userRef(body);
+    const realtime = optionalBoolean(body, 'realtime');
+    res.json(
+      realtime === undefined
+        ? api.wechat.phoneNumber(ref)
+        : api.wechat.phoneNumber({ ...ref, realtime }),
+    );
+  });
+
+  router.post('/quota', json, (req, res) => {
+    res.json(api.wechat.setQuota(bodyOf(req) as unknown as SetQuotaInput));
+  });
+
+  router.get('/quota', (req, res) => {
+    res.json(
+      api.wechat.quota({ appid: (req.query as Record<string, unknown>)['appid'] as string }),
+    );
   });
 
   router.post('/users', json, (req, res) => {

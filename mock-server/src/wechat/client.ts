@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { WechatModelError } from './contract';
 import { encryptData, rawDataSignature } from './crypto';
 import { phoneInfoOf } from './model';
+import { takePhoneCall } from './phone-quota';
 import { ensureSession, loginSession } from './sessions';
 import { userKey, type WechatUser } from './state';
 
@@ -107,19 +108,51 @@ export function userInfo(ctx: Context, appid: string, openid: string) {
   };
 }
 
+/** What a phone-number button hands the page when the app has no quota left (errno 1400001). */
+export function noQuotaDetail(realtime: boolean): { errMsg: string; errno: 1400001 } {
+  const api = realtime ? 'getRealtimePhoneNumber' : 'getPhoneNumber';
+  return { errMsg: `${api}:fail no quota`, errno: 1400001 };
+}
+
+/** The fast-verify button's success detail: a phone code plus the legacy encrypted payload. */
+export interface FastVerifyDetail {
+  errMsg: string;
+  code: string;
+  encryptedData: string;
+  iv: string;
+}
+
+/** The real-time button's success detail: a phone code only. */
+export interface RealtimeDetail {
+  errMsg: string;
+  code: string;
+}
+
 /**
- * The getPhoneNumber button: a new single-use 64-hex phone code plus the legacy `encryptedData`
- * (phone number and watermark) under the user's current session key.
+ * A tap on a phone-number button: the fast-verify one (`getPhoneNumber`) gives a new single-use
+ * 64-hex phone code plus the legacy `encryptedData` (phone number and watermark) under the user's
+ * current session key; the real-time one (`getRealtimePhoneNumber`) only the code. Either uses a
+ * call of its product's quota; with none left it gives the errno 1400001 detail and mints nothing.
+ * @throws {WechatModelError} `unknown_app`, `unknown_user`, `no_phone`
  */
-export function phoneNumber(ctx: Context, appid: string, openid: string) {
+export function phoneButton(
+  ctx: Context,
+  appid: string,
+  openid: string,
+  realtime: boolean,
+): FastVerifyDetail | RealtimeDetail | ReturnType<typeof noQuotaDetail> {
   const user = requireUser(ctx, appid, openid);
   if (!user.phone) {
     throw new WechatModelError('no_phone', `user "${openid}" has no phone number`);
   }
-  const sessionKey = liveKey(ctx, user);
+  if (!takePhoneCall(ctx.store.wechat, appid, realtime ? 'realtime' : 'fastVerify')) {
+    return noQuotaDetail(realtime);
+  }
+  const sessionKey = realtime ? '' : liveKey(ctx, user);
   const now = ctx.clock.now();
   const code = ctx.random.hex(64);
   ctx.store.wechat.phoneCodes.set(code, { code, appid, openid, issuedAt: now, usedAt: null });
+  if (realtime) return { errMsg: 'getRealtimePhoneNumber:ok', code };
   const info = phoneInfoOf(user, appid, now);
   const legacy = {
     phoneNumber: info.phoneNumber,
@@ -134,4 +167,16 @@ export function phoneNumber(ctx: Context, appid: string, openid: string) {
     encryptedData: encryptData(sessionKey, legacy, iv),
     iv,
   };
+}
+
+/**
+ * The fast-verify button's success detail ({@link phoneButton} with `realtime` false).
+ * @throws {WechatModelError} `no_quota` once the app's quota is used up, and as {@link phoneButton}
+ */
+export function phoneNumber(ctx: Context, appid: string, openid: string): FastVerifyDetail {
+  const detail = phoneButton(ctx, appid, openid, false);
+  if ('errno' in detail) {
+    throw new WechatModelError('no_quota', `${detail.errMsg} (errno ${detail.errno})`);
+  }
+  return detail as FastVerifyDetail;
 }

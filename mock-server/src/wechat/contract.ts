@@ -45,7 +45,7 @@ export class DecryptError extends Error {
 
 /** Why the simulated WeChat client or a bulk load refused a request. */
 export type WechatRefusal =
-  'unknown_app' | 'unknown_user' | 'no_phone' | 'user_exists' | 'invalid_value';
+  'unknown_app' | 'unknown_user' | 'no_phone' | 'no_quota' | 'user_exists' | 'invalid_value';
 
 /**
  * A refusal of the WeChat model outside the wire protocol (the simulated client, bulk loading):

@@ -1,11 +1,13 @@
 import type { Context } from '../../context';
 import type * as Client from '../../wechat/client';
 import type * as Sessions from '../../wechat/sessions';
+import { badField } from '../error';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
 import type * as Users from '../wechat-users';
 import type * as Pages from './pages';
 import type * as Bulk from './wechat-bulk';
+import type * as Quota from './phone-quota';
 
 /* The simulated client's modules load on first use, keeping them off the cold-start path. */
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -21,6 +23,8 @@ let bulk: typeof Bulk | undefined;
 const loadBulk = (): typeof Bulk => (bulk ??= require('./wechat-bulk') as typeof Bulk);
 let pages: typeof Pages | undefined;
 const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pages);
+let quota: typeof Quota | undefined;
+const loadQuota = (): typeof Quota => (quota ??= require('./phone-quota') as typeof Quota);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -48,10 +52,15 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
       const user = userOf(ref);
       return loadClient().userInfo(ctx, user.appid, user.openid);
     },
-    phoneNumber(ref) {
-      const user = userOf(ref);
-      return loadClient().phoneNumber(ctx, user.appid, user.openid);
-    },
+    phoneNumber: ((input: WechatUserRef & { realtime?: unknown }) => {
+      const user = userOf(input);
+      const { realtime } = input;
+      if (realtime === undefined) return loadClient().phoneNumber(ctx, user.appid, user.openid);
+      if (typeof realtime !== 'boolean') throw badField('realtime', 'a boolean');
+      return loadClient().phoneButton(ctx, user.appid, user.openid, realtime);
+    }) as ControlApi['wechat']['phoneNumber'],
+    setQuota: (input) => loadQuota().setQuota(ctx, input),
+    quota: (query) => loadQuota().quotaView(ctx, query?.appid),
     upsertUser(input) {
       const { user, created } = loadUsers().upsertUser(ctx, { ...input });
       return { user: structuredClone(user), created };
