@@ -9,24 +9,24 @@
  *   node scripts/scale.js [--users 100000] [--requests 300]
  */
 const { execFileSync } = require('node:child_process');
-const { constants, publicEncrypt } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 
-const DIST = `${__dirname}/../mock-server/dist/src`;
-const MB = 1024 * 1024;
-const GOALS = { ratio: 1.5, rssMb: 150, bulkPerSecond: 20_000 };
+const {
+  DIST,
+  MB,
+  arg,
+  encryptPassword,
+  linkedUserSpec,
+  sleep,
+  startMock,
+} = require('./bench-lib/in-process');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-}
+const GOALS = { ratio: 1.5, rssMb: 150, bulkPerSecond: 20_000 };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * RSS of the idle process after GC: a full GC, 6 s idle, another full GC (V8 shrinks the young
@@ -53,17 +53,10 @@ async function idleRss() {
 
 /** Runs in a child: builds a mock with `size` + `size` users and times each login path. */
 async function child(size, requests) {
-  const { createMockServer } = require(DIST);
   const { bulkCreateWechatUsers } = require(`${DIST}/wechat/bulk`);
   const { bulkCreateGenauthUsers } = require(`${DIST}/genauth/model/bulk`);
 
-  const mock = createMockServer({ log: () => undefined });
-  const url = await mock.start(0);
-  const fx = mock.store.fixtures.genauth;
-  const pool = fx.pools[0];
-  const app = fx.apps.find((a) => a.poolId === pool.id && a.connection);
-  const appid = app.connection.appid;
-  const secret = mock.store.wechat.apps.get(appid).secret;
+  const { mock, url, pool, app, appid, secret, headers: hdrs } = await startMock();
   const PASSWORD = 'Scale-pass-1';
   const warm = 50;
   const need = requests + warm;
@@ -85,24 +78,7 @@ async function child(size, requests) {
     }
     return Math.round(count / ((performance.now() - start) / 1000));
   };
-  out.genauthBulkPerSecond = bulk(half, (i) => {
-    const u = wx[i];
-    return {
-      openid: u.openid,
-      unionid: u.unionid,
-      identities: [
-        {
-          provider: 'wechat:miniprogram',
-          connectionId: app.connection.id,
-          extIdpId: app.connection.id,
-          openid: u.openid,
-          userIdInIdp: u.unionid ?? u.openid,
-          isSocial: true,
-          type: 'openid',
-        },
-      ],
-    };
-  });
+  out.genauthBulkPerSecond = bulk(half, (i) => linkedUserSpec(app, wx[i]));
   out.genauthPasswordBulkPerSecond = bulk(size - half, (i) => ({
     email: `scale.user${i}@example.com`,
     phone: `139${String(i).padStart(8, '0')}`,
@@ -119,17 +95,7 @@ async function child(size, requests) {
     out.heapTotalMb = heapTotal / MB;
   }
 
-  const hdrs = {
-    'content-type': 'application/json',
-    'x-authing-userpool-id': pool.id,
-    'x-authing-app-id': app.id,
-  };
-  const { data } = await (await fetch(`${url}/api/v2/.well-known`)).json();
-  const rsa = (plain) =>
-    publicEncrypt(
-      { key: data.publicKey, padding: constants.RSA_PKCS1_PADDING },
-      Buffer.from(plain),
-    ).toString('base64');
+  const password = await encryptPassword(url, PASSWORD);
   const post = (path, body) =>
     fetch(`${url}${path}`, { method: 'POST', headers: hdrs, body: JSON.stringify(body) });
   const gql = (query, input) => post('/graphql/v2', { query, variables: { input } });
@@ -168,7 +134,6 @@ async function child(size, requests) {
   const REGISTER = `mutation r($input: RegisterByEmailInput!) { registerByEmail(input: $input) { id } }`;
   const LOGIN = `mutation l($input: LoginByEmailInput!) { loginByEmail(input: $input) { id token } }`;
   const BY_CODE = `mutation p($input: LoginByPhoneCodeInput!) { loginByPhoneCode(input: $input) { id token } }`;
-  const password = rsa(PASSWORD);
   await time(
     'registerByEmail',
     (i) => () => gql(REGISTER, { email: `scale.new${i}@example.com`, password }),

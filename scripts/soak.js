@@ -9,17 +9,16 @@
  *   node scripts/soak.js [--seconds 60] [--concurrency 20]
  */
 const { spawnSync } = require('node:child_process');
-const { constants, publicEncrypt } = require('node:crypto');
 
-const DIST = `${__dirname}/../mock-server/dist/src`;
-const MB = 1024 * 1024;
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const {
+  DIST,
+  MB,
+  arg,
+  encryptPassword,
+  linkedUserSpec,
+  sleep,
+  startMock,
+} = require('./bench-lib/in-process');
 
 function rssAfterGc() {
   global.gc();
@@ -29,17 +28,10 @@ function rssAfterGc() {
 async function main() {
   const seconds = arg('seconds', 60);
   const concurrency = arg('concurrency', 20);
-  const { createMockServer } = require(DIST);
   const { bulkCreateWechatUsers } = require(`${DIST}/wechat/bulk`);
   const { bulkCreateGenauthUsers } = require(`${DIST}/genauth/model/bulk`);
 
-  const mock = createMockServer({ log: () => undefined });
-  const url = await mock.start(0);
-  const fx = mock.store.fixtures.genauth;
-  const pool = fx.pools[0];
-  const app = fx.apps.find((a) => a.poolId === pool.id && a.connection);
-  const appid = app.connection.appid;
-  const secret = mock.store.wechat.apps.get(appid).secret;
+  const { mock, url, pool, app, appid, secret, headers: hdrs } = await startMock();
   const PASSWORD = 'Soak-pass-1';
   // Few enough users that traffic has touched each (a session, a first login) well before the
   // 15 s sample, so the RSS compared at the end is the steady state's.
@@ -51,21 +43,7 @@ async function main() {
   bulkCreateGenauthUsers(
     mock.context,
     pool.id,
-    wx.map((u) => ({
-      openid: u.openid,
-      unionid: u.unionid,
-      identities: [
-        {
-          provider: 'wechat:miniprogram',
-          connectionId: app.connection.id,
-          extIdpId: app.connection.id,
-          openid: u.openid,
-          userIdInIdp: u.unionid ?? u.openid,
-          isSocial: true,
-          type: 'openid',
-        },
-      ],
-    })),
+    wx.map((u) => linkedUserSpec(app, u)),
   );
   const openids = wx.map((u) => u.openid);
   bulkCreateGenauthUsers(
@@ -78,16 +56,7 @@ async function main() {
     })),
   );
 
-  const hdrs = {
-    'content-type': 'application/json',
-    'x-authing-userpool-id': pool.id,
-    'x-authing-app-id': app.id,
-  };
-  const { data } = await (await fetch(`${url}/api/v2/.well-known`)).json();
-  const password = publicEncrypt(
-    { key: data.publicKey, padding: constants.RSA_PKCS1_PADDING },
-    Buffer.from(PASSWORD),
-  ).toString('base64');
+  const password = await encryptPassword(url, PASSWORD);
   const post = async (path, body, headers = hdrs) => {
     const res = await fetch(`${url}${path}`, {
       method: 'POST',
