@@ -6,7 +6,8 @@ function wechatErrcode(data) {
 /**
  * Turns whatever an SDK throws into `{code, message, errcode}`: our SDK throws one error class
  * with `code`, `message`, `data`; the official SDK throws an Error whose message is JSON (REST),
- * a plain object (GraphQL) or `undefined` (network); wx APIs reject with `{errMsg}`.
+ * a plain object (GraphQL) or `undefined` (network); wx APIs reject with `{errMsg, errno?}`
+ * (`errcode` is then the errno, e.g. 104 for a refused privacy authorization).
  */
 function describeError(error) {
   if (error && typeof error === 'object') {
@@ -17,7 +18,10 @@ function describeError(error) {
         errcode: wechatErrcode(error.data),
       };
     }
-    if (typeof error.errMsg === 'string') return { code: 'wx', message: error.errMsg, errcode: '' };
+    if (typeof error.errMsg === 'string') {
+      const errno = error.errno !== undefined ? String(error.errno) : '';
+      return { code: 'wx', message: error.errMsg, errcode: errno };
+    }
     if (typeof error.message === 'string') {
       try {
         const parsed = JSON.parse(error.message);

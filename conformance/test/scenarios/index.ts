@@ -2,6 +2,7 @@ import { failureScenarios } from './failures';
 import type { Scenario } from './harness';
 import { loginScenarios } from './login';
 import { phoneScenarios } from './phone';
+import { privacyScenarios } from './privacy';
 import { profileScenarios } from './profile';
 import { sessionScenarios } from './session';
 
@@ -9,6 +10,7 @@ import { sessionScenarios } from './session';
 export const SCENARIOS: Scenario[] = [
   ...loginScenarios,
   ...phoneScenarios,
+  ...privacyScenarios,
   ...profileScenarios,
   ...sessionScenarios,
   ...failureScenarios,

@@ -1,11 +1,13 @@
 /* global Component, getApp, wx */
 const { runAction } = require('../../utils/action');
 const { wxLogin, getUserProfile } = require('../../utils/wx');
+const { privacyData, privacyMethods, watchPrivacy } = require('../../utils/privacy');
 
 const auth = () => getApp().globalData.auth;
 /**
- * Why a getPhoneNumber tap gave no number: 'denied' (iOS `fail user deny`, Android
- * `fail:user deny`), another failure (e.g. the quota, errno 1400001) thrown as is, or null on ok.
+ * Why a phone-number tap gave no number: 'denied' (iOS `fail user deny`, Android
+ * `fail:user deny`), another failure (the quota, errno 1400001; privacy, errno 104 or 112)
+ * thrown as is, or null on ok.
  */
 function phoneFailure(detail) {
   const errMsg = (detail && detail.errMsg) || '';
@@ -17,7 +19,8 @@ function phoneFailure(detail) {
 /**
  * Login page: restores the login state on load, keeps a fresh `wx.login` code ready (so profile
  * and phone data, encrypted under the current session key, match the code sent with them), and
- * offers silent login, profile authorization and the phone-number buttons.
+ * offers silent login, profile authorization and the phone-number buttons (fast verification,
+ * real-time verification, and one coupled with the privacy agreement), with a privacy prompt.
  */
 Component({
   data: {
@@ -33,10 +36,14 @@ Component({
     errorCode: '',
     errorMessage: '',
     wechatErrcode: '',
+    ...privacyData,
   },
 
   methods: {
+    ...privacyMethods,
+
     onLoad() {
+      watchPrivacy(this);
       return this.run('restore', async () => {
         const status = await auth().checkLoginStatus();
         this.setData({ loginStatusCode: String((status && status.code) || '') });
@@ -49,6 +56,7 @@ Component({
     },
 
     onShow() {
+      watchPrivacy(this);
       return this.refreshCode();
     },
 
@@ -111,7 +119,10 @@ Component({
       });
     },
 
-    /** Current flow (base library ≥ 2.21.2): the button's `code` is exchanged server-side. */
+    /**
+     * Current flow (base library ≥ 2.21.2): the button's `code` is exchanged server-side. Also
+     * the real-time button (`bindgetrealtimephonenumber`), whose code is exchanged the same way.
+     */
     onPhoneLogin(e) {
       return this.run('phone', async () => {
         if (phoneFailure(e.detail)) return 'denied';

@@ -1,11 +1,13 @@
 /* global Component, getApp, wx */
 const { runAction } = require('../../utils/action');
+const { privacyData, privacyMethods, watchPrivacy } = require('../../utils/privacy');
 
 const auth = () => getApp().globalData.auth;
 
 /**
  * Profile page: shows the signed-in user, updates the avatar (the chooseAvatar button or the
- * album) and the nickname (`<input type="nickname">`), and signs out.
+ * album) and the nickname (`<input type="nickname">`), and signs out; a privacy prompt answers
+ * WeChat's consent requests for the avatar and the album.
  */
 Component({
   data: {
@@ -18,15 +20,23 @@ Component({
     errorCode: '',
     errorMessage: '',
     wechatErrcode: '',
+    ...privacyData,
   },
 
   methods: {
+    ...privacyMethods,
+
     onLoad() {
+      watchPrivacy(this);
       return this.run('load', async () => {
         const user = await auth().getCurrentUser();
         if (!user) return 'signed-out';
         this.showUser(user);
       });
+    },
+
+    onShow() {
+      watchPrivacy(this);
     },
 
     run(action, work) {
@@ -43,9 +53,13 @@ Component({
       });
     },
 
-    /** `<button open-type="chooseAvatar">`: `e.detail.avatarUrl` is a temporary file to upload. */
+    /**
+     * `<button open-type="chooseAvatar">`: `e.detail.avatarUrl` is a temporary file to upload;
+     * without it (privacy refused, errno 104 or 112) the failure is shown and nothing is sent.
+     */
     onChooseAvatar(e) {
       return this.run('choose-avatar', async () => {
+        if (!e.detail.avatarUrl) throw e.detail;
         this.showUser(await auth().updateAvatar(e.detail.avatarUrl));
       });
     },
