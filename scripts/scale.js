@@ -11,15 +11,7 @@
 const { execFileSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
 
-const {
-  DIST,
-  MB,
-  arg,
-  encryptPassword,
-  linkedUserSpec,
-  sleep,
-  startMock,
-} = require('./bench-lib/in-process');
+const { MB, arg, encryptPassword, linkedUserSpec, sleep, startMock } = require('./bench-lib/mock');
 
 const GOALS = { ratio: 1.5, rssMb: 150, bulkPerSecond: 20_000 };
 
@@ -53,10 +45,9 @@ async function idleRss() {
 
 /** Runs in a child: builds a mock with `size` + `size` users and times each login path. */
 async function child(size, requests) {
-  const { bulkCreateWechatUsers } = require(`${DIST}/wechat/bulk`);
-  const { bulkCreateGenauthUsers } = require(`${DIST}/genauth/model/bulk`);
-
-  const { mock, url, pool, app, appid, secret, headers: hdrs } = await startMock();
+  const setup = await startMock();
+  const { mock, url, pool, app, appid, secret, headers: hdrs } = setup;
+  const { bulkCreateWechatUsers, bulkCreateGenauthUsers } = setup;
   const PASSWORD = 'Scale-pass-1';
   const warm = 50;
   const need = requests + warm;

@@ -10,15 +10,7 @@
  */
 const { spawnSync } = require('node:child_process');
 
-const {
-  DIST,
-  MB,
-  arg,
-  encryptPassword,
-  linkedUserSpec,
-  sleep,
-  startMock,
-} = require('./bench-lib/in-process');
+const { MB, arg, encryptPassword, linkedUserSpec, sleep, startMock } = require('./bench-lib/mock');
 
 function rssAfterGc() {
   global.gc();
@@ -28,10 +20,9 @@ function rssAfterGc() {
 async function main() {
   const seconds = arg('seconds', 60);
   const concurrency = arg('concurrency', 20);
-  const { bulkCreateWechatUsers } = require(`${DIST}/wechat/bulk`);
-  const { bulkCreateGenauthUsers } = require(`${DIST}/genauth/model/bulk`);
-
-  const { mock, url, pool, app, appid, secret, headers: hdrs } = await startMock();
+  const setup = await startMock();
+  const { mock, url, pool, app, appid, secret, headers: hdrs } = setup;
+  const { bulkCreateWechatUsers, bulkCreateGenauthUsers } = setup;
   const PASSWORD = 'Soak-pass-1';
   // Few enough users that traffic has touched each (a session, a first login) well before the
   // 15 s sample, so the RSS compared at the end is the steady state's.

@@ -5,7 +5,7 @@
  */
 const { constants, publicEncrypt } = require('node:crypto');
 
-/** The built mock-server (`require(DIST)`, `require(`${DIST}/wechat/bulk`)`, …). */
+/** The built mock-server. */
 const DIST = `${__dirname}/../../mock-server/dist/src`;
 const MB = 1024 * 1024;
 
@@ -19,10 +19,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A silent mock started on 127.0.0.1:0, with its first pool, that pool's app with a WeChat
- * connection (its `appid` and WeChat `secret`) and the JSON headers that name both.
+ * connection (its `appid` and WeChat `secret`), the JSON headers that name both and the model's
+ * bulk creators of WeChat and GenAuth users.
  */
 async function startMock() {
   const { createMockServer } = require(DIST);
+  const { bulkCreateWechatUsers } = require(`${DIST}/wechat/bulk`);
+  const { bulkCreateGenauthUsers } = require(`${DIST}/genauth/model/bulk`);
   const mock = createMockServer({ log: () => undefined });
   const url = await mock.start(0);
   const fx = mock.store.fixtures.genauth;
@@ -35,7 +38,17 @@ async function startMock() {
     'x-authing-userpool-id': pool.id,
     'x-authing-app-id': app.id,
   };
-  return { mock, url, pool, app, appid, secret, headers };
+  return {
+    mock,
+    url,
+    pool,
+    app,
+    appid,
+    secret,
+    headers,
+    bulkCreateWechatUsers,
+    bulkCreateGenauthUsers,
+  };
 }
 
 /** The bulk spec of a GenAuth user linked to the WeChat user `u` through `app`'s connection. */
@@ -64,4 +77,4 @@ async function encryptPassword(url, plain) {
   ).toString('base64');
 }
 
-module.exports = { DIST, MB, arg, sleep, startMock, linkedUserSpec, encryptPassword };
+module.exports = { MB, arg, sleep, startMock, linkedUserSpec, encryptPassword };
