@@ -62,33 +62,39 @@ function throttle(
   if (recent) throw new V3Error(429, '您的请求已超过最大数量限制，请稍后重试');
 }
 
+/** Each send: its path, the outbox channel, the target's field and check, and its channels. */
+const SENDS = [
+  {
+    path: '/api/v3/send-sms',
+    channel: 'sms',
+    field: 'phoneNumber',
+    target: requirePhone,
+    scenes: SMS_CHANNELS,
+  },
+  {
+    path: '/api/v3/send-email',
+    channel: 'email',
+    field: 'email',
+    target: requireEmail,
+    scenes: EMAIL_CHANNELS,
+  },
+] as const;
+
 /** The two sends; the pool comes from `x-authing-userpool-id` (or the app). */
 export function messageRoutes(router: Router, ctx: Context): void {
-  router.post(
-    '/api/v3/send-sms',
-    jsonBody(ctx),
-    v3(ctx, (req, res, tenant) => {
-      const body = bodyOf(req);
-      const phone = requirePhone(text(body, 'phoneNumber'));
-      const channel = oneOf(body, 'channel', SMS_CHANNELS);
-      const pool = tenant().pool;
-      throttle(ctx, pool, 'sms', phone, channel);
-      sendCode(ctx, pool, 'sms', phone, channel);
-      ok(res, undefined, '发送成功');
-    }),
-  );
-
-  router.post(
-    '/api/v3/send-email',
-    jsonBody(ctx),
-    v3(ctx, (req, res, tenant) => {
-      const body = bodyOf(req);
-      const email = requireEmail(text(body, 'email'));
-      const channel = oneOf(body, 'channel', EMAIL_CHANNELS);
-      const pool = tenant().pool;
-      throttle(ctx, pool, 'email', email, channel);
-      sendCode(ctx, pool, 'email', email, channel);
-      ok(res, undefined, '发送成功');
-    }),
-  );
+  for (const { path, channel, field, target, scenes } of SENDS) {
+    router.post(
+      path,
+      jsonBody(ctx),
+      v3(ctx, (req, res, tenant) => {
+        const body = bodyOf(req);
+        const to = target(text(body, field));
+        const scene = oneOf(body, 'channel', scenes);
+        const pool = tenant().pool;
+        throttle(ctx, pool, channel, to, scene);
+        sendCode(ctx, pool, channel, to, scene);
+        ok(res, undefined, '发送成功');
+      }),
+    );
+  }
 }
