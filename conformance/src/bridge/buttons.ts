@@ -30,22 +30,40 @@ export function phoneNoQuotaDetail(api: PhoneButtonApi = 'getPhoneNumber'): {
 /** Shape of the button detail a page receives, per base library. */
 export type PhoneFlow = 'code' | 'legacy';
 
-/** What the user's tap on a getPhoneNumber button produces. */
+/**
+ * What the user's tap on a getPhoneNumber button produces: a success (`code`, `legacy`), a deny,
+ * or `no-quota`, the errno 1400001 failure forced whatever the mock's quota says.
+ */
 export type PhoneOutcome = PhoneFlow | 'deny' | 'no-quota';
 
+/** What the user's tap on the real-time button (`getRealtimePhoneNumber`) produces. */
+export type RealtimePhoneOutcome = 'code' | 'deny' | 'no-quota';
+
 /**
- * A success detail minted by the mock for the current user. `code` (base library ≥ 2.21.2)
- * carries the phone code plus the still-present `encryptedData`/`iv`; `legacy` omits the code.
+ * A fast-verify tap that reaches WeChat, minted by the mock for the current user: `code` (base
+ * library ≥ 2.21.2) carries the phone code plus the still-present `encryptedData`/`iv`; `legacy`
+ * omits the code. Once the app's quota is used up it is the mock's errno 1400001 detail.
  */
 export async function phoneSuccessDetail(
   client: WechatClient,
   flow: PhoneFlow = 'code',
 ): Promise<Record<string, unknown>> {
-  const detail = await client.phoneNumber();
-  if (flow === 'code') return { ...detail, cloudID: '' };
-  const legacy: Record<string, unknown> = { ...detail, cloudID: '' };
-  delete legacy['code'];
-  return legacy;
+  const detail: Record<string, unknown> = { ...(await client.phoneButton(false)) };
+  if ('errno' in detail) return detail;
+  detail['cloudID'] = '';
+  if (flow === 'legacy') delete detail['code'];
+  return detail;
+}
+
+/** The real-time button's detail for `outcome`: the mock's (success or no quota), or a deny. */
+export async function realtimePhoneDetail(
+  client: WechatClient,
+  outcome: RealtimePhoneOutcome = 'code',
+  platform: Platform = 'ios',
+): Promise<Record<string, unknown>> {
+  if (outcome === 'deny') return phoneDenyDetail(platform, 'getRealtimePhoneNumber');
+  if (outcome === 'no-quota') return phoneNoQuotaDetail('getRealtimePhoneNumber');
+  return { ...(await client.phoneButton(true)) };
 }
 
 /** The chooseAvatar detail: the fixture image as a temporary path the page must upload. */

@@ -6,8 +6,10 @@ import {
   phoneDenyDetail,
   phoneNoQuotaDetail,
   phoneSuccessDetail,
+  realtimePhoneDetail,
   type PhoneOutcome,
   type Platform,
+  type RealtimePhoneOutcome,
 } from './buttons';
 import type { BridgeHooks } from './callback';
 import { TempFiles } from './files';
@@ -48,7 +50,10 @@ export {
 export type { ButtonDetail } from './press';
 export {
   WechatClient,
+  type PhoneButtonDetail,
   type PhoneNumberDetail,
+  type PhoneQuota,
+  type PhoneQuotaChange,
   type UserInfoPayload,
   type WechatUserRecord,
 } from './wechat-client';
@@ -59,6 +64,7 @@ export {
   type PhoneFlow,
   type PhoneOutcome,
   type Platform,
+  type RealtimePhoneOutcome,
 } from './buttons';
 
 /** Options of {@link createWxBridge}. */
@@ -102,10 +108,19 @@ export interface WxBridge {
   /** Installs `api` over `target` (default `global.wx`, created if missing); returns `target`. */
   install(target?: Record<string, unknown>): Record<string, unknown>;
   /**
-   * The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`), deny, or an
-   * exhausted phone-number quota (errno 1400001).
+   * The getPhoneNumber detail the user's tap produces: success (`code` or `legacy`, minted by
+   * the mock, which answers errno 1400001 instead once the app's quota is used up), deny, or a
+   * forced `no-quota`.
    */
   phoneNumberDetail(outcome?: PhoneOutcome, platform?: Platform): Promise<Record<string, unknown>>;
+  /**
+   * The getRealtimePhoneNumber detail: `code` (`{errMsg, code}` minted by the mock, or errno
+   * 1400001 once the real-time quota is used up), deny, or a forced `no-quota`.
+   */
+  realtimePhoneNumberDetail(
+    outcome?: RealtimePhoneOutcome,
+    platform?: Platform,
+  ): Promise<Record<string, unknown>>;
   /** The chooseAvatar detail: `{avatarUrl: <temporary path of the fixture image>}`. */
   chooseAvatarDetail(): { avatarUrl: string };
   /**
@@ -177,6 +192,8 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
       if (outcome === 'no-quota') return phoneNoQuotaDetail();
       return phoneSuccessDetail(client, outcome);
     },
+    realtimePhoneNumberDetail: (outcome = 'code', platform = 'ios') =>
+      realtimePhoneDetail(client, outcome, platform),
     chooseAvatarDetail: () => chooseAvatarDetail(files),
     pressButton: (api, produce, deliver) => pressButton(privacy, hooks, api, produce, deliver),
   };

@@ -1,7 +1,10 @@
 import {
   createControlClient,
   type ControlClient,
+  type PhoneNumberDetail as MockPhoneButtonDetail,
   type PhoneNumberResult,
+  type PhoneQuotaView,
+  type SetQuotaInput,
   type UpsertUserInput,
   type UserInfoResult,
   type WechatUserView,
@@ -9,6 +12,18 @@ import {
 
 /** What the getPhoneNumber button puts in `e.detail` on success. */
 export type PhoneNumberDetail = PhoneNumberResult;
+
+/**
+ * What a phone-number button hands the page, as the mock mints it: the fast-verify success
+ * (code + legacy payload), the real-time success (code only), or errno 1400001 (quota used up).
+ */
+export type PhoneButtonDetail = MockPhoneButtonDetail;
+
+/** The app's phone-number quota per product (fast verification, real-time), with its use. */
+export type PhoneQuota = PhoneQuotaView;
+
+/** A change to the app's phone-number quota: `trial`, `paid`, `used` per product. */
+export type PhoneQuotaChange = Omit<SetQuotaInput, 'appid'>;
 
 /** What `getUserInfo`/`getUserProfile` hand to the page (before the `errMsg`). */
 export type UserInfoPayload = UserInfoResult;
@@ -74,10 +89,37 @@ export class WechatClient {
     return this.#control.wechat.userInfo({ appid: this.appid, openid });
   }
 
-  /** The getPhoneNumber button's success detail (new phone code + legacy encryptedData). */
+  /**
+   * The getPhoneNumber button's success detail (new phone code + legacy encryptedData); fails
+   * (409 `no_quota`) once the app's quota is used up.
+   */
   async phoneNumber(): Promise<PhoneNumberDetail> {
     const openid = await this.ensureUser();
     return this.#control.wechat.phoneNumber({ appid: this.appid, openid });
+  }
+
+  /**
+   * A tap on a phone-number button that reaches WeChat: the fast-verify one (`realtime` false)
+   * or the real-time one. Uses a call of the app's quota for that product; with none left the
+   * detail is the errno 1400001 failure and no code is minted.
+   */
+  async phoneButton(realtime: boolean): Promise<PhoneButtonDetail> {
+    const openid = await this.ensureUser();
+    return this.#control.wechat.phoneNumber({ appid: this.appid, openid, realtime });
+  }
+
+  /** The app's phone-number quota and use, per product. */
+  quota(): Promise<PhoneQuota> {
+    return this.#control.wechat.quota({ appid: this.appid });
+  }
+
+  /**
+   * Changes the app's phone-number quota, e.g. `setQuota({ fastVerify: { trial: 1000, used: 1000 } })`
+   * (used up: the buttons answer errno 1400001). The quota belongs to the app in the mock, so it
+   * outlives `env.reset()`: restore it when done.
+   */
+  setQuota(change: PhoneQuotaChange): Promise<PhoneQuota> {
+    return this.#control.wechat.setQuota({ ...change, appid: this.appid });
   }
 
   /**

@@ -1,4 +1,10 @@
-import type { ButtonDetail, PhoneOutcome, Platform, WxBridge } from '../bridge';
+import type {
+  ButtonDetail,
+  PhoneOutcome,
+  Platform,
+  RealtimePhoneOutcome,
+  WxBridge,
+} from '../bridge';
 import type { SimNode, SimRoot } from './simulate';
 
 /** The detail of `bindagreeprivacyauthorization`. */
@@ -78,6 +84,22 @@ export class PageHandle {
     }
     return this.press(selector, 'getPhoneNumber', 'getphonenumber', () =>
       this.bridge().phoneNumberDetail(outcome, platform),
+    );
+  }
+
+  /**
+   * The user answers `<button open-type="getRealtimePhoneNumber" bindgetrealtimephonenumber>`
+   * (real-time verification by SMS): `code` (`{errMsg: 'getRealtimePhoneNumber:ok', code}`
+   * minted by the mock, or errno 1400001 once the app's real-time quota is used up), `deny`, or a
+   * forced `no-quota`. Passes the privacy gate first, like {@link phoneButton}.
+   */
+  async realtimePhoneButton(
+    selector: string,
+    outcome: RealtimePhoneOutcome = 'code',
+    platform: Platform = 'ios',
+  ): Promise<ButtonDetail> {
+    return this.press(selector, 'getRealtimePhoneNumber', 'getrealtimephonenumber', () =>
+      this.bridge().realtimePhoneNumberDetail(outcome, platform),
     );
   }
 
