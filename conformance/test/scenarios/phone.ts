@@ -17,7 +17,37 @@ async function loginPageWithPhone(env: TestEnv, phone: string) {
 const OFFICIAL_NO_PHONE_CODE =
   'authing-wxapp-sdk only knows the legacy iv + encryptedData contract: loginByPhone(code, {phoneCode}) sends the object as `iv`, so GenAuth rejects it';
 
-/** The getPhoneNumber button: current code flow, legacy encrypted flow, getPhone, deny. */
+/** Uses up the app's quota of both phone products for `run`, then restores it. */
+async function withQuotaUsedUp(env: TestEnv, run: () => Promise<void>): Promise<void> {
+  const start = await env.bridge.client.quota();
+  const usedUp = (q: { trial: number; paid: number; used: number }) => ({
+    trial: q.trial,
+    paid: q.paid,
+    used: q.trial + q.paid,
+  });
+  const restore = (q: { trial: number; paid: number; used: number }) => ({
+    trial: q.trial,
+    paid: q.paid,
+    used: q.used,
+  });
+  await env.bridge.client.setQuota({
+    fastVerify: usedUp(start.fastVerify),
+    realtime: usedUp(start.realtime),
+  });
+  try {
+    await run();
+  } finally {
+    await env.bridge.client.setQuota({
+      fastVerify: restore(start.fastVerify),
+      realtime: restore(start.realtime),
+    });
+  }
+}
+
+/**
+ * The phone-number buttons: fast verification (current code flow, legacy encrypted flow,
+ * getPhone, deny, quota), and real-time verification.
+ */
 export const phoneScenarios: Scenario[] = [
   {
     id: 'phone-new-code',
@@ -30,6 +60,29 @@ export const phoneScenarios: Scenario[] = [
       const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
       if (sdk === 'official') {
         expect(body['phoneCode']).toBeUndefined();
+        expect(body['iv']).toEqual({ phoneCode: detail['code'] });
+        expect(page.data).toMatchObject({ status: 'error', errorCode: '2510', loggedIn: false });
+        return;
+      }
+      expect(body).toMatchObject({ phoneCode: detail['code'], code: expect.any(String) });
+      expect(page.data).toMatchObject({ status: 'done', loggedIn: true, userPhone: phone });
+    },
+  },
+  {
+    id: 'phone-realtime',
+    title:
+      'real-time phone login (getRealtimePhoneNumber button code) with a new phone creates an account with it',
+    differs: {
+      official: `${OFFICIAL_NO_PHONE_CODE}; the real-time button has only the code, so this SDK has no way to use it`,
+    },
+    async run({ env, sdk }) {
+      const phone = freshPhone();
+      const page = await loginPageWithPhone(env, phone);
+      const detail = await page.realtimePhoneButton('#phone-login-realtime', 'code');
+      expect(Object.keys(detail).sort()).toEqual(['code', 'errMsg']);
+      expect(detail['errMsg']).toBe('getRealtimePhoneNumber:ok');
+      const body = await lastBody(env, WECHAT_AUTH_BY_PHONE);
+      if (sdk === 'official') {
         expect(body['iv']).toEqual({ phoneCode: detail['code'] });
         expect(page.data).toMatchObject({ status: 'error', errorCode: '2510', loggedIn: false });
         return;
@@ -103,6 +156,35 @@ export const phoneScenarios: Scenario[] = [
         errorCode: 'wx',
         errorMessage: 'getPhoneNumber:fail no quota',
       });
+      expect(env.bridge.network.log.filter((r) => r.url.includes('auth-by-phone'))).toEqual([]);
+    },
+  },
+  {
+    id: 'phone-quota-used-up',
+    title:
+      "the app's phone quota is used up in the mock: both buttons answer errno 1400001, no code is minted, nothing sent",
+    async run({ env }) {
+      const page = await loginPageWithPhone(env, freshPhone());
+      const codes = env.mock.store.wechat.phoneCodes.size;
+      await withQuotaUsedUp(env, async () => {
+        expect(await page.phoneButton('#phone-login', 'code')).toEqual({
+          errMsg: 'getPhoneNumber:fail no quota',
+          errno: 1400001,
+        });
+        expect(page.data).toMatchObject({
+          status: 'error',
+          errorMessage: 'getPhoneNumber:fail no quota',
+          wechatErrcode: '1400001',
+          loggedIn: false,
+        });
+        await page.realtimePhoneButton('#phone-login-realtime', 'code');
+        expect(page.data).toMatchObject({
+          status: 'error',
+          errorMessage: 'getRealtimePhoneNumber:fail no quota',
+          wechatErrcode: '1400001',
+        });
+      });
+      expect(env.mock.store.wechat.phoneCodes.size).toBe(codes);
       expect(env.bridge.network.log.filter((r) => r.url.includes('auth-by-phone'))).toEqual([]);
     },
   },
