@@ -109,6 +109,9 @@ export function createControlClient(
         call('POST', '/wechat/phone-number', input)) as ControlClient['wechat']['phoneNumber'],
       setQuota: (input) => call('POST', '/wechat/quota', input),
       quota: ({ appid }) => call('GET', `/wechat/quota${search({ appid })}`),
+      pluginLogin: (input) => call('POST', '/wechat/plugin-login', input),
+      pay: (input) => call('POST', '/wechat/payments', input),
+      latestUserKey: (user) => call('POST', '/wechat/user-key', user),
       upsertUser: (input) => call('POST', '/wechat/users', input),
       async session(user) {
         return (

@@ -31,6 +31,21 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   },
   {
     method: 'POST',
+    path: '/wechat/plugin-login',
+    summary: 'wx.pluginLogin: a code for getpluginopenpid {appid, openid, pluginAppid}',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/payments',
+    summary: 'a WeChat Pay payment now, for getpaidunionid {appid, openid, transactionId?, …}',
+  },
+  {
+    method: 'POST',
+    path: '/wechat/user-key',
+    summary: 'getLatestUserKey of the encrypted network channel {appid, openid}',
+  },
+  {
+    method: 'POST',
     path: '/wechat/users',
     summary: 'create or update a WeChat user {appid, openid?, profile fields…}',
   },

@@ -143,6 +143,46 @@ export interface PhoneQuotaView {
   realtime: PhoneQuotaProductView;
 }
 
+/** Input of `wechat.pluginLogin`: a user of the host app `appid` logs in to a plugin. */
+export interface PluginLoginInput extends WechatUserRef {
+  /** The plugin's appid: an app of the fixtures, whose access token getpluginopenpid takes. */
+  pluginAppid: string;
+}
+
+/** What `wx.pluginLogin` hands the plugin: a single-use code for getpluginopenpid (5 minutes). */
+export interface PluginLoginResult {
+  code: string;
+}
+
+/** Input of `wechat.pay`: a WeChat Pay payment by the user, now; absent ids are minted. */
+export interface PaymentInput extends WechatUserRef {
+  transactionId?: string;
+  mchId?: string;
+  outTradeNo?: string;
+}
+
+/** A payment getpaidunionid accepts for 5 minutes after `paidAt`. */
+export interface PaymentView {
+  appid: string;
+  openid: string;
+  transactionId: string;
+  mchId: string;
+  outTradeNo: string;
+  /** Epoch milliseconds. */
+  paidAt: number;
+}
+
+/** What `wx.getUserCryptoManager().getLatestUserKey` hands a page. */
+export interface UserKeyResult {
+  /** Base64 of 16 bytes. */
+  encryptKey: string;
+  /** 16 hex characters. */
+  iv: string;
+  version: number;
+  /** When the key stops being the latest, epoch seconds (it lives 3600 s). */
+  expireTime: number;
+}
+
 /**
  * Input of `wechat.upsertUser`: updates user `openid` of `appid`, or creates it (a new openid
  * when absent). Every field is validated before anything changes.
@@ -497,6 +537,12 @@ export interface ControlApi {
     setQuota(input: SetQuotaInput): PhoneQuotaView;
     /** An app's phone-number quota and use, per product. */
     quota(query: { appid: string }): PhoneQuotaView;
+    /** `wx.pluginLogin` in a plugin of the host app: a code for `/wxa/getpluginopenpid`. */
+    pluginLogin(input: PluginLoginInput): PluginLoginResult;
+    /** Records a WeChat Pay payment by the user now, for `/wxa/getpaidunionid`. */
+    pay(input: PaymentInput): PaymentView;
+    /** `getLatestUserKey` of the encrypted network channel (a new key once the last is an hour old). */
+    latestUserKey(user: WechatUserRef): UserKeyResult;
     /** Creates or updates a WeChat user. */
     upsertUser(input: UpsertUserInput): UpsertUserResult;
     /** The live session of a user, or null. */

@@ -5,6 +5,7 @@ import { bulkJson } from './bulk-body';
 import { pageQuery } from './pages';
 import type {
   ControlApi,
+  PaymentInput,
   SetQuotaInput,
   UpsertUserInput,
   WechatBulkInput,
@@ -25,6 +26,9 @@ function userRef(fields: Record<string, unknown>): WechatUserRef {
  *   with `realtime` (boolean) → the detail of that button: `{errMsg, code[, encryptedData, iv]}`,
  *   or `{errMsg, errno: 1400001}` once the quota is used up;
  * - `POST /quota {appid, fastVerify?, realtime?}` and `GET /quota?appid` → the phone-number quota;
+ * - `POST /plugin-login {appid, openid, pluginAppid}` → `{code}` (`wx.pluginLogin`);
+ * - `POST /payments {appid, openid, transactionId?, mchId?, outTradeNo?}` → 201 the payment;
+ * - `POST /user-key {appid, openid}` → `{encryptKey, iv, version, expireTime}` (getLatestUserKey);
  * - `POST /users {appid, openid?, nickName?, avatarUrl?, phone?, unionid?, blocked?, …}`;
  * - `POST /users/bulk {appid, count | users, returnIds?}` → 201 `{appid, created, firstOpenid, …}`;
  * - `GET /users?appid&cursor&limit` → `{users, nextCursor}`;
@@ -65,6 +69,31 @@ export function wechatControl(api: ControlApi, json: RequestHandler): Router {
 
   router.post('/quota', json, (req, res) => {
     res.json(api.wechat.setQuota(bodyOf(req) as unknown as SetQuotaInput));
+  });
+
+  router.post('/plugin-login', json, (req, res) => {
+    const body = bodyOf(req);
+    res.json(
+      api.wechat.pluginLogin({
+        ...userRef(body),
+        pluginAppid: requiredString(body, 'pluginAppid'),
+      }),
+    );
+  });
+
+  router.post('/payments', json, (req, res) => {
+    const body = bodyOf(req);
+    const ids = ['transactionId', 'mchId', 'outTradeNo'] as const;
+    const input: PaymentInput = { ...userRef(body) };
+    for (const id of ids) {
+      const value = optionalString(body, id);
+      if (value !== undefined) input[id] = value;
+    }
+    res.status(201).json(api.wechat.pay(input));
+  });
+
+  router.post('/user-key', json, (req, res) => {
+    res.json(api.wechat.latestUserKey(userRef(bodyOf(req))));
   });
 
   router.get('/quota', (req, res) => {

@@ -2,7 +2,10 @@ import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
 import { wechatErrors, wechatNotFound } from './render';
+import { chargeRoutes } from './routes/charge';
 import { phoneRoutes } from './routes/phone';
+import { pluginRoutes } from './routes/plugin';
+import { securityRoutes } from './routes/security';
 import { sessionRoutes } from './routes/session';
 import { snsRoutes } from './routes/sns';
 import { tokenRoutes } from './routes/token';
@@ -12,7 +15,9 @@ export const WECHAT_PREFIXES = ['/sns', '/cgi-bin', '/wxa'] as const;
 
 /**
  * api.weixin.qq.com: `/sns/jscode2session`, `/cgi-bin/token`, `/cgi-bin/stable_token`,
- * `/wxa/business/getuserphonenumber`, `/wxa/checksession`, `/wxa/resetusersessionkey`.
+ * `/wxa/business/getuserphonenumber`, `/wxa/checksession`, `/wxa/resetusersessionkey`,
+ * `/wxa/charge/usage/get`, `/wxa/business/getuserencryptkey`, `/wxa/business/checkencryptedmsg`,
+ * `/wxa/getuserriskrank`, `/wxa/getpluginopenpid`, `/wxa/getpaidunionid`.
  * Every error is HTTP 200 `{errcode, errmsg: "…, rid: …"}`, and any other path under its
  * prefixes a 404 in the same shape; the router's one error renderer answers them all.
  * Pending faults (`/__mock/v1/faults`) are taken by the model operations the routes call.
@@ -24,6 +29,9 @@ export function wechatApp(ctx: Context): RequestHandler {
   tokenRoutes(router, ctx);
   phoneRoutes(router, ctx);
   sessionRoutes(router, ctx);
+  chargeRoutes(router, ctx);
+  securityRoutes(router, ctx);
+  pluginRoutes(router, ctx);
   router.all(
     WECHAT_PREFIXES.map((prefix) => `${prefix}{/*rest}`),
     wechatNotFound(ctx),

@@ -3,6 +3,7 @@ import { buildWechatUser, makeFaker, type WechatAppFixture } from '@genauth-wxap
 import type { Context } from '../context';
 import { WechatModelError } from './contract';
 import { encryptData, rawDataSignature } from './crypto';
+import { recordEncryptedMsg } from './encrypted-msgs';
 import { phoneInfoOf } from './model';
 import { takePhoneCall } from './phone-quota';
 import { ensureSession, loginSession } from './sessions';
@@ -161,12 +162,9 @@ export function phoneButton(
     watermark: { appid, timestamp: info.watermark.timestamp },
   };
   const iv = ctx.random.base64(16);
-  return {
-    errMsg: 'getPhoneNumber:ok',
-    code,
-    encryptedData: encryptData(sessionKey, legacy, iv),
-    iv,
-  };
+  const encryptedData = encryptData(sessionKey, legacy, iv);
+  recordEncryptedMsg(ctx, appid, encryptedData);
+  return { errMsg: 'getPhoneNumber:ok', code, encryptedData, iv };
 }
 
 /**

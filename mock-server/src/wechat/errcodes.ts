@@ -2,10 +2,18 @@ import { WechatError } from './contract';
 
 /**
  * Every errcode the WeChat half answers, with the errmsg WeChat sends before the `, rid: …`
- * suffix (texts as observed on the wire; see the README for sources).
+ * suffix (texts as observed on the wire; see the README for sources). getpluginopenpid's
+ * 1001–1022 carry no text (WeChat answers just the rid); its 1000 system error is -1 here, as
+ * 1000 is also a GenAuth code.
  */
 export const ERRCODES = Object.freeze({
   [-1]: 'system error',
+  1: 'data not exit',
+  1001: '',
+  1003: '',
+  1005: '',
+  1007: '',
+  1022: '',
   40001:
     'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r',
   40002: 'invalid grant_type',
@@ -13,6 +21,7 @@ export const ERRCODES = Object.freeze({
   40013: 'invalid appid',
   40029: 'invalid code',
   40066: 'invalid url',
+  40097: 'invalid args',
   40125: 'invalid appsecret',
   40163: 'code been used',
   40226: 'code blocked',
@@ -29,6 +38,9 @@ export const ERRCODES = Object.freeze({
   47001: 'data format error',
   87008: 'invalid sig_method',
   87009: 'invalid signature',
+  89002: 'open not exists',
+  89300: 'invalid trade',
+  10120002: 'param error',
 } as const);
 
 /** An errcode of {@link ERRCODES}. */

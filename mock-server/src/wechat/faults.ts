@@ -15,6 +15,12 @@ export const WECHAT_FAULT_ROUTES = Object.freeze([
   'wechat.getuserphonenumber',
   'wechat.checksession',
   'wechat.resetusersessionkey',
+  'wechat.charge_usage_get',
+  'wechat.getuserencryptkey',
+  'wechat.checkencryptedmsg',
+  'wechat.getuserriskrank',
+  'wechat.getpluginopenpid',
+  'wechat.getpaidunionid',
 ] as const);
 
 /** A route name of {@link WECHAT_FAULT_ROUTES}. */

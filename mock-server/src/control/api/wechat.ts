@@ -1,5 +1,8 @@
 import type { Context } from '../../context';
 import type * as Client from '../../wechat/client';
+import type * as Keys from '../../wechat/encrypt-keys';
+import type * as Payments from '../../wechat/payments';
+import type * as Plugin from '../../wechat/plugin';
 import type * as Sessions from '../../wechat/sessions';
 import { badField } from '../error';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
@@ -23,6 +26,14 @@ let bulk: typeof Bulk | undefined;
 const loadBulk = (): typeof Bulk => (bulk ??= require('./wechat-bulk') as typeof Bulk);
 let pages: typeof Pages | undefined;
 const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pages);
+let plugin: typeof Plugin | undefined;
+const loadPlugin = (): typeof Plugin =>
+  (plugin ??= require('../../wechat/plugin') as typeof Plugin);
+let payments: typeof Payments | undefined;
+const loadPayments = (): typeof Payments =>
+  (payments ??= require('../../wechat/payments') as typeof Payments);
+let keys: typeof Keys | undefined;
+const loadKeys = (): typeof Keys => (keys ??= require('../../wechat/encrypt-keys') as typeof Keys);
 let quota: typeof Quota | undefined;
 const loadQuota = (): typeof Quota => (quota ??= require('./phone-quota') as typeof Quota);
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -61,6 +72,34 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
     }) as ControlApi['wechat']['phoneNumber'],
     setQuota: (input) => loadQuota().setQuota(ctx, input),
     quota: (query) => loadQuota().quotaView(ctx, query?.appid),
+    pluginLogin(input) {
+      const user = userOf(input);
+      const plugin = loadClient().requireApp(ctx, checkString('pluginAppid', input.pluginAppid));
+      const { code } = loadPlugin().mintPluginCode(ctx, {
+        appid: user.appid,
+        openid: user.openid,
+        pluginAppid: plugin.appid,
+      });
+      return { code };
+    },
+    pay(input) {
+      const user = userOf(input);
+      const optional = (field: 'transactionId' | 'mchId' | 'outTradeNo') =>
+        input[field] === undefined ? {} : { [field]: checkString(field, input[field]) };
+      return loadPayments().recordPayment(ctx, {
+        appid: user.appid,
+        openid: user.openid,
+        ...optional('transactionId'),
+        ...optional('mchId'),
+        ...optional('outTradeNo'),
+      });
+    },
+    latestUserKey(ref) {
+      // Never empty: a new key is minted when the last one has expired.
+      const [latest] = loadKeys().userEncryptKeys(ctx, userOf(ref));
+      const { encryptKey, iv, version, createTime } = latest as Keys.UserEncryptKey;
+      return { encryptKey, iv, version, expireTime: createTime + loadKeys().ENCRYPT_KEY_TTL_S };
+    },
     upsertUser(input) {
       const { user, created } = loadUsers().upsertUser(ctx, { ...input });
       return { user: structuredClone(user), created };
