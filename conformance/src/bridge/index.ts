@@ -13,6 +13,7 @@ import {
 } from './buttons';
 import type { BridgeHooks } from './callback';
 import { TempFiles } from './files';
+import { createLocationApi, DeviceLocation } from './location';
 import { createMediaApi, MediaPicker } from './media';
 import { NetworkConditions, type NetworkTimeouts } from './network';
 import { pressButton, type ButtonDetail } from './press';
@@ -37,6 +38,7 @@ export {
 export { WxStorage, STORAGE_LIMITS } from './storage';
 export { UiRecorder, type UiCall } from './ui';
 export { MediaPicker, type MediaChoice } from './media';
+export { DeviceLocation, type DevicePosition } from './location';
 export {
   Privacy,
   PRIVACY_APIS,
@@ -99,6 +101,8 @@ export interface WxBridge {
   readonly ui: UiRecorder;
   readonly network: NetworkConditions;
   readonly refusals: Refusals;
+  /** Where the phone is (`getLocation`, `getFuzzyLocation`): `location.set({ latitude, … })`. */
+  readonly location: DeviceLocation;
   /** WeChat's privacy enforcement: the guide, the user's consent, prompts (`privacy.set(...)`). */
   readonly privacy: Privacy;
   /** Exceptions thrown by the page's own callbacks (WeChat reports them to `App.onError`). */
@@ -157,6 +161,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     end: () => void inFlight--,
   };
   const privacy = new Privacy(storage, hooks);
+  const location = new DeviceLocation();
 
   const api = {
     request: createRequest(network, hooks),
@@ -166,6 +171,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     ...createMediaApi(files, media, privacy, hooks),
     ...createUiApi(ui, hooks),
     ...createPrivacyApi(privacy, ui, hooks),
+    ...createLocationApi(location, privacy, hooks),
   } as unknown as WxBridge['api'];
 
   return {
@@ -177,6 +183,7 @@ export function createWxBridge(options: WxBridgeOptions): WxBridge {
     ui,
     network,
     refusals,
+    location,
     privacy,
     callbackErrors,
     get inFlight() {

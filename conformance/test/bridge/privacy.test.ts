@@ -167,4 +167,30 @@ describe('wx privacy', () => {
     const newPhone = createWxBridge({ baseUrl: 'http://127.0.0.1:9', appid: 'wx0' });
     expect(newPhone.privacy.settings).toMatchObject({ agreed: true, declared: 'all' });
   });
+
+  test('getLocation and getFuzzyLocation report the phone position, behind the Location gate', async () => {
+    bridge.location.set({ latitude: 31.230416, longitude: 121.473701 });
+    await expect(api.getLocation!({ type: 'gcj02' })).resolves.toEqual({
+      errMsg: 'getLocation:ok',
+      latitude: 31.230416,
+      longitude: 121.473701,
+      speed: -1,
+      accuracy: 65,
+      altitude: 0,
+      verticalAccuracy: 0,
+      horizontalAccuracy: 65,
+    });
+    await expect(api.getFuzzyLocation!({})).resolves.toEqual({
+      errMsg: 'getFuzzyLocation:ok',
+      latitude: 31.23,
+      longitude: 121.47,
+    });
+    bridge.privacy.set({ declared: ['PhoneNumber', 'Album'] });
+    await expect(api.getLocation!({})).rejects.toEqual({
+      errMsg: 'getLocation:fail api scope is not declared in the privacy agreement',
+      errno: 112,
+    });
+    bridge.privacy.set({ declared: 'all', agreed: false });
+    await expect(api.getFuzzyLocation!({})).rejects.toMatchObject({ errno: 104 });
+  });
 });

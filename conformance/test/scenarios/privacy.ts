@@ -53,7 +53,7 @@ export const privacyScenarios: Scenario[] = [
   {
     id: 'privacy-coupled',
     title:
-      'the coupled getPhoneNumber|agreePrivacyAuthorization button agrees and logs in with one tap, with no prompt',
+      'the coupled getPhoneNumber|agreePrivacyAuthorization button agrees and logs in with one tap, with no prompt; the consent outlives a restart',
     async run({ env }) {
       const phone = freshPhone();
       await env.bridge.client.upsertUser({ phone });
@@ -63,6 +63,13 @@ export const privacyScenarios: Scenario[] = [
       expect(page.data).toMatchObject({ privacyPrompt: false, status: 'done', userPhone: phone });
       expect(env.bridge.privacy.prompts).toEqual([]);
       expect(env.bridge.privacy.settings.agreed).toBe(true);
+      // WeChat keeps the consent: after a restart the app needs no authorization.
+      await env.restart();
+      await env.renderPage(LOGIN);
+      const setting = await (
+        env.wx as unknown as { getPrivacySetting(o: object): Promise<Record<string, unknown>> }
+      ).getPrivacySetting({});
+      expect(setting['needAuthorization']).toBe(false);
     },
   },
   {
