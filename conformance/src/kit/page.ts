@@ -108,7 +108,7 @@ export class PageHandle {
    * file), after WeChat's privacy gate (category `UserInfo`). Resolves to the detail sent
    * (`{avatarUrl}`, or the privacy failure `{errMsg, errno}`), or `{}` while a prompt waits.
    */
-  async chooseAvatar(selector: string): Promise<ButtonDetail> {
+  async chooseAvatar(selector: string): Promise<ButtonDetail & { avatarUrl?: string }> {
     return this.press(selector, 'chooseAvatar', 'chooseavatar', () =>
       this.bridge().chooseAvatarDetail(),
     );
