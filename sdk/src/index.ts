@@ -1,25 +1,18 @@
 /**
- * GenAuth (formerly Authing) SDK for WeChat mini-programs.
+ * GenAuth (formerly Authing) SDK for WeChat mini-programs: the mini-program entry (no Node
+ * runtime; scripts and tests use `@genauth-wxapp/sdk/node`).
  * @packageDocumentation
  */
-export { AuthenticationClient, type PhoneDetail } from './authentication-client';
+export { AuthenticationClient } from './authentication-client';
 export {
   GenAuthError,
   isGenAuthError,
+  type GenAuthErrorCodes,
   type GenAuthErrorKind,
-  type GenAuthErrorInit,
 } from './errors';
-export {
-  DEFAULT_HOST,
-  DEFAULT_TIMEOUT,
-  type AuthenticationClientOptions,
-  type ErrorHook,
-  type ResolvedOptions,
-} from './options';
+export type { AuthenticationClientOptions, ErrorHook, Protocol } from './options';
+export type { PhoneDetail } from './phone';
 export type { HttpRequest, HttpResponse, KeyValueStorage, Runtime, UploadRequest } from './runtime';
-export { createMemoryStorage, createNodeRuntime, type NodeRuntimeOptions } from './runtimes/node';
 export { createWxRuntime, type WxLike } from './runtimes/wx';
-export { TOKEN_KEY, USER_KEY } from './session';
-export { REQUEST_FROM, SDK_VERSION_HEADER } from './transport';
 export type * from './types';
 export { VERSION } from './version';

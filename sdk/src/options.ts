@@ -33,13 +33,29 @@ export interface AuthenticationClientOptions {
    */
   websocketHost?: string;
   /**
+   * Origin of the OIDC / OAuth / CAS endpoints (your application's domain, e.g.
+   * `https://my-app.genauth.ai`).
+   * @default the `host` option
+   */
+  appHost?: string;
+  /**
+   * Protocol of the OIDC / OAuth / CAS helpers (`buildAuthorizeUrl`, `getAccessTokenByCode`…).
+   * @default 'oidc'
+   */
+  protocol?: Protocol;
+  /** The redirect URI of the authorization-code flow (sent as `redirect_uri`). */
+  redirectUri?: string;
+  /**
    * Where I/O happens.
    * @default createWxRuntime() (the global `wx`)
    */
   runtime?: Runtime;
 }
 
-/** Options after validation and defaults. */
+/** The protocols of the authorization helpers, as authing-js-sdk names them. */
+export type Protocol = 'oidc' | 'oauth' | 'saml' | 'cas';
+
+/** Options after validation and defaults (frozen). */
 export interface ResolvedOptions {
   appId: string;
   userPoolId: string | undefined;
@@ -49,12 +65,24 @@ export interface ResolvedOptions {
   token: string | undefined;
   publicKey: string | undefined;
   websocketHost: string | undefined;
+  appHost: string;
+  protocol: Protocol;
+  redirectUri: string | undefined;
 }
 
 /** The public GenAuth host used when `host` is not given. */
 export const DEFAULT_HOST = 'https://core.authing.cn';
 /** Default request timeout in milliseconds. */
 export const DEFAULT_TIMEOUT = 10_000;
+
+/** An optional http(s) origin option, without its trailing `/`. */
+function optionalUrl(options: object, name: string): string | undefined {
+  const value = optionalString(options, name);
+  if (value !== undefined && !/^https?:\/\/[^/\s]+/.test(value)) {
+    throw new TypeError(`"${name}" option must be an http(s) URL, e.g. https://core.authing.cn`);
+  }
+  return value?.replace(/\/+$/, '');
+}
 
 function optionalString(options: object, name: string): string | undefined {
   const value = (options as Record<string, unknown>)[name];
@@ -70,10 +98,7 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
   }
   const appId = optionalString(options, 'appId');
   if (appId === undefined) throw new TypeError('"appId" option is required');
-  const host = optionalString(options, 'host') ?? DEFAULT_HOST;
-  if (!/^https?:\/\/[^/\s]+/.test(host)) {
-    throw new TypeError('"host" option must be an http(s) URL, e.g. https://core.authing.cn');
-  }
+  const host = optionalUrl(options, 'host') ?? DEFAULT_HOST;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
     throw new TypeError('"timeout" option must be a positive number of milliseconds');
@@ -90,18 +115,21 @@ export function resolveOptions(options: AuthenticationClientOptions): ResolvedOp
   if (publicKey !== undefined && !publicKey.includes('-----BEGIN')) {
     throw new TypeError('"publicKey" option must be a PEM public key');
   }
-  const websocketHost = optionalString(options, 'websocketHost');
-  if (websocketHost !== undefined && !/^https?:\/\/[^/\s]+/.test(websocketHost)) {
-    throw new TypeError('"websocketHost" option must be an http(s) URL');
+  const protocol = optionalString(options, 'protocol') ?? 'oidc';
+  if (!['oidc', 'oauth', 'saml', 'cas'].includes(protocol)) {
+    throw new TypeError('"protocol" option must be oidc, oauth, saml or cas');
   }
-  return {
+  return Object.freeze({
     appId,
     userPoolId: optionalString(options, 'userPoolId'),
-    host: host.replace(/\/+$/, ''),
+    host,
     timeout,
     onError: options.onError,
     token: accessToken ?? token,
     publicKey,
-    websocketHost: websocketHost?.replace(/\/+$/, ''),
-  };
+    websocketHost: optionalUrl(options, 'websocketHost'),
+    appHost: optionalUrl(options, 'appHost') ?? host,
+    protocol: protocol as Protocol,
+    redirectUri: optionalString(options, 'redirectUri'),
+  });
 }

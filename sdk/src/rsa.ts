@@ -77,22 +77,11 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
 /** Random bytes source; must return at least `length` bytes. */
 export type RandomBytes = (length: number) => Promise<Uint8Array> | Uint8Array;
 
-/** Last-resort padding randomness when the host offers no cryptographic source. */
-export const weakRandomBytes: RandomBytes = (length) => {
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = Math.floor(Math.random() * 256);
-  return out;
-};
-
 /**
  * RSA PKCS#1 v1.5 (type 2) encryption of the UTF-8 text, base64 output: what GenAuth expects for
  * passwords. The padding bytes are non-zero random bytes from `random`.
  */
-export async function rsaEncrypt(
-  text: string,
-  pem: string,
-  random: RandomBytes = weakRandomBytes,
-): Promise<string> {
+export async function rsaEncrypt(text: string, pem: string, random: RandomBytes): Promise<string> {
   const key = parsePublicKey(pem);
   const message = utf8Encode(text);
   const padLength = key.size - message.length - 3;

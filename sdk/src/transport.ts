@@ -19,15 +19,49 @@ export class Transport {
 
   /** The GenAuth headers plus the bearer token, if one is stored. */
   headers(): Record<string, string> {
+    const headers = this.appHeaders();
+    const token = this.session.getToken();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    return headers;
+  }
+
+  /** The GenAuth headers without any token (what the OIDC / CAS requests carry). */
+  appHeaders(): Record<string, string> {
     const headers: Record<string, string> = {
       'x-authing-app-id': this.options.appId,
       'x-authing-request-from': REQUEST_FROM,
       'x-authing-sdk-version': SDK_VERSION_HEADER,
     };
     if (this.options.userPoolId) headers['x-authing-userpool-id'] = this.options.userPoolId;
-    const token = this.session.getToken();
-    if (token) headers['Authorization'] = `Bearer ${token}`;
     return headers;
+  }
+
+  /**
+   * A request to an OIDC / OAuth / CAS endpoint (no envelope, no stored token): resolves the
+   * 2xx body, or rejects an `oauth` error with the status and the `{error, error_description}`.
+   */
+  async raw(
+    method: 'GET' | 'POST',
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<unknown> {
+    const res = await this.runtime.request({
+      method,
+      url,
+      headers: { ...this.appHeaders(), ...headers },
+      body,
+      timeout: this.options.timeout,
+    });
+    if (res.status >= 200 && res.status < 300) return res.body;
+    const answer = res.body as { error?: unknown; error_description?: unknown } | null;
+    const reason = answer?.error_description ?? answer?.error;
+    throw new GenAuthError({
+      kind: 'oauth',
+      code: res.status,
+      message: typeof reason === 'string' ? reason : `HTTP ${res.status} from ${method} ${url}`,
+      data: res.body ?? null,
+    });
   }
 
   /** A REST call: resolves the envelope's `data` when `code === 200`. */
@@ -67,10 +101,10 @@ export class Transport {
     return body.data as T;
   }
 
-  /** A GraphQL call that resolves the answer's root field `root`. */
-  async graphqlRoot<T>(query: string, variables: object, root: string): Promise<T> {
+  /** A GraphQL call that resolves the answer's root field (the first field of `query`). */
+  async graphqlRoot<T>(query: string, variables: object): Promise<T> {
     const data = await this.graphql<Record<string, unknown>>(query, variables);
-    return data[root] as T;
+    return data[(/\{(\w+)/.exec(query) as RegExpExecArray)[1] as string] as T;
   }
 
   /** Builds a `server` error and reports it to `onError` (exactly once). */

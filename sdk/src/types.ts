@@ -53,7 +53,20 @@ export interface User {
   createdAt?: string | null;
   updatedAt?: string | null;
   externalId?: string | null;
-  [field: string]: unknown;
+  /** The country code of `phone` (e.g. `+86`). */
+  phoneCountryCode?: string | null;
+  /** The user-defined data (UDF values) of the user, as GenAuth returns them with the user. */
+  customData?: UserCustomData[] | null;
+  /** `true` when the login created the account. */
+  newlyCreated?: boolean | null;
+}
+
+/** One user-defined value returned with a user (`value` as GenAuth stores it). */
+export interface UserCustomData {
+  key: string;
+  value?: string | null;
+  dataType: 'STRING' | 'NUMBER' | 'DATETIME' | 'BOOLEAN' | 'OBJECT';
+  label?: string | null;
 }
 
 /** An external identity linked to a user (returned by `getCurrentUser`). */
@@ -196,7 +209,84 @@ export interface PhoneInfo {
   purePhoneNumber?: string;
   openid?: string;
   unionid?: string;
-  [field: string]: unknown;
+}
+
+/** One organisation node of `listOrgs` (each entry is the path from the root to the node). */
+export interface OrgNode {
+  id: string;
+  orgId?: string;
+  name: string;
+  code?: string | null;
+  userPoolId?: string;
+}
+
+/** The OIDC / OAuth token set of `getAccessTokenByCode` and `getNewAccessTokenByRefreshToken`. */
+export interface OidcTokenSet {
+  access_token: string;
+  id_token?: string;
+  refresh_token?: string;
+  token_type: string;
+  expires_in: number;
+  scope: string;
+}
+
+/** The answer of `introspectToken` (RFC 7662). */
+export interface IntrospectTokenResult {
+  active: boolean;
+  sub?: string;
+  client_id?: string;
+  scope?: string;
+  exp?: number;
+  iat?: number;
+  iss?: string;
+  token_type?: string;
+}
+
+/** The claims of `getUserInfoByAccessToken` (those of the token's scope). */
+export interface OidcUserInfo {
+  sub: string;
+  name?: string | null;
+  nickname?: string | null;
+  preferred_username?: string | null;
+  picture?: string | null;
+  gender?: string | null;
+  updated_at?: number | string | null;
+  email?: string | null;
+  email_verified?: boolean | null;
+  phone_number?: string | null;
+  phone_number_verified?: boolean | null;
+  address?: { locality?: string | null; region?: string | null } | null;
+}
+
+/** Options of `buildAuthorizeUrl` (authing-js-sdk's IOidcParams, IOauthParams and ICasParams). */
+export interface AuthorizeUrlOptions {
+  appId?: string;
+  redirectUri?: string;
+  responseType?: string;
+  responseMode?: 'query' | 'fragment' | 'form_post';
+  state?: string;
+  nonce?: string;
+  scope?: string;
+  /** CAS: the service URL. */
+  service?: string;
+  /** OIDC PKCE (an addition to upstream): the S256 challenge of the code verifier. */
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256';
+}
+
+/** Options of `buildLogoutUrl`. */
+export interface LogoutUrlOptions {
+  /** OIDC: use the end-session endpoint (needs `idToken` and `redirectUri`). */
+  expert?: boolean;
+  redirectUri?: string;
+  idToken?: string;
+}
+
+/** The answer of `validateTicketV1`. */
+export interface ValidateTicketV1Result {
+  valid: boolean;
+  username?: string;
+  message?: string;
 }
 
 /** `loginByCode` profile data from `wx.getUserInfo` / `wx.getUserProfile`. */

@@ -1,11 +1,5 @@
-import { GenAuthError } from '../errors';
+import { GenAuthError, wechatFailure, type WxFail } from '../errors';
 import type { HttpResponse, Runtime } from '../runtime';
-
-/** What a wx `fail` callback receives. */
-interface WxFail {
-  errMsg?: string;
-  errno?: number;
-}
 
 interface Callbacks<T> {
   success?(res: T): void;
@@ -49,14 +43,11 @@ export interface WxLike {
   removeStorageSync(key: string): void;
 }
 
-/** Maps a wx `fail` result to the SDK's error: cancelled, timeout, network or wechat. */
+/** Maps a wx `fail` result to the SDK's error: timeout or network for HTTP, else {@link wechatFailure}. */
 export function wxFailure(api: string, err: WxFail | undefined, target?: string): GenAuthError {
   const errMsg = err?.errMsg ?? `${api}:fail`;
   const where = target ? ` (${target})` : '';
-  if (/cancel/i.test(errMsg)) {
-    return new GenAuthError({ kind: 'cancelled', code: -1, message: `${errMsg}`, cause: err });
-  }
-  if (api === 'request' || api === 'uploadFile') {
+  if ((api === 'request' || api === 'uploadFile') && !/cancel/i.test(errMsg)) {
     const timedOut = /time\s*out|超时|逾時|逾时/i.test(errMsg);
     return new GenAuthError({
       kind: timedOut ? 'timeout' : 'network',
@@ -65,7 +56,7 @@ export function wxFailure(api: string, err: WxFail | undefined, target?: string)
       cause: err,
     });
   }
-  return new GenAuthError({ kind: 'wechat', code: err?.errno ?? -1, message: errMsg, cause: err });
+  return wechatFailure(err, errMsg);
 }
 
 function parse(statusCode: number, data: unknown): HttpResponse {
@@ -97,9 +88,7 @@ declare const wx: WxLike | undefined;
 function findWx(): WxLike {
   const found = typeof wx !== 'undefined' ? wx : (globalThis as { wx?: WxLike } | undefined)?.wx;
   if (!found) {
-    throw new TypeError(
-      'No global `wx`: outside a mini-program pass `runtime: createNodeRuntime()` or createWxRuntime(wx)',
-    );
+    throw new TypeError('No global `wx`: pass the `runtime` option (see createNodeRuntime)');
   }
   return found;
 }

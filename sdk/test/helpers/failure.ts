@@ -1,4 +1,4 @@
-import { isGenAuthError, type GenAuthError } from '@genauth-wxapp/sdk';
+import { isGenAuthError, type GenAuthError } from '../../src/node';
 
 /** Awaits `promise`, expecting it to reject with a `GenAuthError`, and returns that error. */
 export async function failure(promise: Promise<unknown>): Promise<GenAuthError> {

@@ -18,7 +18,7 @@ import {
   createNodeRuntime,
   type AuthenticationClientOptions,
   type KeyValueStorage,
-} from '@genauth-wxapp/sdk';
+} from '../../src/node';
 
 /** A temporary PNG file standing in for a wx temp path. */
 export function tempImage(): string {

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-import type { WxLike } from '@genauth-wxapp/sdk';
+import type { WxLike } from '../../src/node';
 
 interface Fail {
   errMsg: string;
@@ -13,7 +14,8 @@ interface Callbacks<T> {
 /**
  * A `wx` that performs real HTTP like the WeChat client: `request` / `uploadFile` with their
  * `timeout` (failing with `request:fail timeout`), `login` from the mock's simulated WeChat
- * client, `chooseMedia` from a list of picks, and a shared storage object.
+ * client, `chooseMedia` from a list of picks, `getRandomValues` from Node's CSPRNG, and a shared
+ * storage object.
  */
 export function createWxBridge(options: {
   login: () => Promise<string>;
@@ -75,6 +77,10 @@ export function createWxBridge(options: {
         if (!pick || pick === 'cancel') throw 'cancel';
         return { tempFiles: [{ tempFilePath: pick }] };
       }),
+    getRandomValues: (o) =>
+      settle(o, 'getRandomValues', async () => ({
+        randomValues: new Uint8Array(randomBytes(o.length)).buffer,
+      })),
     getStorageSync: (key) => (key in store ? store[key] : ''),
     setStorageSync: (key, value) => void (store[key] = value),
     removeStorageSync: (key) => void Reflect.deleteProperty(store, key),

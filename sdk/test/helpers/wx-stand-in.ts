@@ -1,4 +1,4 @@
-import type { WxLike } from '@genauth-wxapp/sdk';
+import type { WxLike } from '../../src/node';
 
 interface Fail {
   errMsg: string;

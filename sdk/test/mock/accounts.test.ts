@@ -1,5 +1,5 @@
 import type { JournalEntry } from '@genauth-wxapp/mock-server';
-import { TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
+import { TOKEN_KEY, USER_KEY } from '../../src/node';
 
 import type { MockHarness } from '../helpers/mock';
 import { useMockHarness } from '../helpers/mock';

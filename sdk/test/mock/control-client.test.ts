@@ -4,7 +4,7 @@
  */
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 import { createControlClient } from '@genauth-wxapp/mock-server/client';
-import { AuthenticationClient, createNodeRuntime } from '@genauth-wxapp/sdk';
+import { AuthenticationClient, createNodeRuntime } from '../../src/node';
 
 let mock: MockServer;
 let url: string;

@@ -5,7 +5,7 @@ import {
   USER_KEY,
   type KeyValueStorage,
   type User,
-} from '@genauth-wxapp/sdk';
+} from '../../src/node';
 
 import { MockHarness } from '../helpers/mock';
 

@@ -1,4 +1,4 @@
-import { TOKEN_KEY, USER_KEY, type AuthenticationClient } from '@genauth-wxapp/sdk';
+import { TOKEN_KEY, USER_KEY, type AuthenticationClient } from '../../src/node';
 
 import type { MockHarness } from '../helpers/mock';
 import { useMockHarness } from '../helpers/mock';

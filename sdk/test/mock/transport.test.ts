@@ -1,4 +1,4 @@
-import { AuthenticationClient, createNodeRuntime } from '@genauth-wxapp/sdk';
+import { AuthenticationClient, createNodeRuntime } from '../../src/node';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
 import type { MockHarness } from '../helpers/mock';

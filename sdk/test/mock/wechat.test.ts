@@ -1,4 +1,4 @@
-import { GenAuthError, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
+import { GenAuthError, TOKEN_KEY, USER_KEY } from '../../src/node';
 
 import type { MockHarness } from '../helpers/mock';
 import { useMockHarness, tempImage } from '../helpers/mock';

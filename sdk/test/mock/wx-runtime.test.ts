@@ -1,4 +1,4 @@
-import { AuthenticationClient, createWxRuntime, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
+import { AuthenticationClient, createWxRuntime, TOKEN_KEY, USER_KEY } from '../../src/node';
 
 import { startLocalServer } from '../helpers/http';
 import type { MockHarness } from '../helpers/mock';

@@ -5,7 +5,7 @@ import {
   isGenAuthError,
   TOKEN_KEY,
   USER_KEY,
-} from '@genauth-wxapp/sdk';
+} from '../../src/node';
 
 const jwt = (payload: object) =>
   ['{"alg":"HS256"}', JSON.stringify(payload)]

@@ -1,4 +1,4 @@
-import { GenAuthError, isGenAuthError } from '@genauth-wxapp/sdk';
+import { GenAuthError, isGenAuthError } from '../../src/node';
 
 describe('GenAuthError', () => {
   it('carries kind, code, message, data and cause', () => {

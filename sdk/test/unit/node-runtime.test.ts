@@ -1,4 +1,4 @@
-import { createNodeRuntime } from '@genauth-wxapp/sdk';
+import { createNodeRuntime } from '../../src/node';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
 import { failure } from '../helpers/failure';

@@ -2,10 +2,9 @@ import {
   AuthenticationClient,
   createMemoryStorage,
   createNodeRuntime,
-  DEFAULT_HOST,
-  DEFAULT_TIMEOUT,
   TOKEN_KEY,
-} from '@genauth-wxapp/sdk';
+} from '../../src/node';
+import { resolveOptions } from '../../src/options';
 
 const runtime = () => createNodeRuntime();
 
@@ -24,27 +23,29 @@ describe('AuthenticationClient options', () => {
   });
 
   it('applies defaults', () => {
-    const client = new AuthenticationClient({ appId: 'app', runtime: runtime() });
-    expect(client.options).toEqual({
+    const options = resolveOptions({ appId: 'app' });
+    expect(options).toEqual({
       appId: 'app',
       userPoolId: undefined,
-      host: DEFAULT_HOST,
-      timeout: DEFAULT_TIMEOUT,
+      host: 'https://core.authing.cn',
+      timeout: 10_000,
       onError: undefined,
       token: undefined,
       publicKey: undefined,
       websocketHost: undefined,
+      appHost: 'https://core.authing.cn',
+      protocol: 'oidc',
+      redirectUri: undefined,
     });
-    expect(DEFAULT_HOST).toBe('https://core.authing.cn');
-    expect(DEFAULT_TIMEOUT).toBe(10_000);
+    expect(Object.isFrozen(options)).toBe(true);
   });
 
   it.each([
     ['host', 'http://127.0.0.1:3000//', 'http://127.0.0.1:3000', 'core.authing.cn'],
     ['websocketHost', 'https://ws.example.com/', 'https://ws.example.com', 'ws.example.com'],
+    ['appHost', 'https://app.example.com/', 'https://app.example.com', 'app.example.com'],
   ] as const)('validates %s and strips its trailing slashes', (key, given, kept, bad) => {
-    const client = new AuthenticationClient({ appId: 'a', [key]: given, runtime: runtime() });
-    expect(client.options[key]).toBe(kept);
+    expect(resolveOptions({ appId: 'a', [key]: given })[key]).toBe(kept);
     expect(() => new AuthenticationClient({ appId: 'a', [key]: bad, runtime: runtime() })).toThrow(
       `"${key}" option must be an http(s) URL`,
     );

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 
 import { parsePublicKey, rsaEncrypt } from '../../src/rsa';
@@ -9,6 +9,7 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
 const forgeKey = forge.pki.privateKeyFromPem(privateKey);
+const secure = (length: number): Uint8Array => new Uint8Array(randomBytes(length));
 
 function forgeDecrypt(base64: string): string {
   const plain = forgeKey.decrypt(forge.util.decode64(base64), 'RSAES-PKCS1-V1_5');
@@ -38,7 +39,7 @@ describe('rsaEncrypt (PKCS#1 v1.5)', () => {
   it('produces ciphertexts node-forge decrypts (ASCII, UTF-8, many paddings)', async () => {
     for (const text of ['passw0rd', '密码-ünïcode-🔐', 'x']) {
       for (let i = 0; i < 6; i++) {
-        const encrypted = await rsaEncrypt(text, publicKey);
+        const encrypted = await rsaEncrypt(text, publicKey, secure);
         expect(encrypted).toHaveLength(172);
         expect(forgeDecrypt(encrypted)).toBe(text);
       }
@@ -65,10 +66,10 @@ describe('rsaEncrypt (PKCS#1 v1.5)', () => {
   });
 
   it('rejects messages longer than k - 11 bytes and non-RSA keys', async () => {
-    await expect(rsaEncrypt('a'.repeat(118), publicKey)).rejects.toThrow(/too long/);
-    await expect(rsaEncrypt('a'.repeat(117), publicKey)).resolves.toHaveLength(172);
+    await expect(rsaEncrypt('a'.repeat(118), publicKey, secure)).rejects.toThrow(/too long/);
+    await expect(rsaEncrypt('a'.repeat(117), publicKey, secure)).resolves.toHaveLength(172);
     await expect(
-      rsaEncrypt('a', '-----BEGIN PUBLIC KEY-----\nAgEB\n-----END PUBLIC KEY-----'),
+      rsaEncrypt('a', '-----BEGIN PUBLIC KEY-----\nAgEB\n-----END PUBLIC KEY-----', secure),
     ).rejects.toThrow(TypeError);
   });
 });

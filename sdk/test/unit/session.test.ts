@@ -1,4 +1,4 @@
-import { createMemoryStorage, TOKEN_KEY, USER_KEY } from '@genauth-wxapp/sdk';
+import { createMemoryStorage, TOKEN_KEY, USER_KEY } from '../../src/node';
 
 import { Session } from '../../src/session';
 

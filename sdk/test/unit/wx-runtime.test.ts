@@ -1,4 +1,4 @@
-import { createWxRuntime } from '@genauth-wxapp/sdk';
+import { createWxRuntime } from '../../src/node';
 
 import { createWxStandIn } from '../helpers/wx-stand-in';
 import { failure } from '../helpers/failure';

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { isGenAuthError } from '../../src/node';
+import { useMockHarness, type MockHarness } from '../helpers/mock';
+
+let h: MockHarness;
+useMockHarness((harness) => (h = harness));
+
+const redirectUri = 'http://127.0.0.1/callback';
+
+/** Authorises `login_hint` at the mock's /oidc/auth and returns the code of the redirect. */
+async function authorize(url: string, hint: string): Promise<string> {
+  const res = await fetch(`${url}&login_hint=${encodeURIComponent(hint)}`, { redirect: 'manual' });
+  const location = new URL(res.headers.get('location') ?? '');
+  const code = location.searchParams.get('code');
+  if (!code) throw new Error(`no code: ${location.href}`);
+  return code;
+}
+
+/** The form fields of a journaled request (the journal keeps a form body as its bytes). */
+function form(entry: { body: unknown }): Record<string, string> {
+  const text = Buffer.from(entry.body as Uint8Array).toString('utf8');
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+async function rejection(promise: Promise<unknown>) {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
+  return error;
+}
+
+describe('OIDC helpers against the mock provider', () => {
+  it('runs the code flow with PKCE, userinfo, refresh, introspection and revocation', async () => {
+    const { client } = h.client({ redirectUri });
+    const account = h.account((a) => a.email);
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = client.buildAuthorizeUrl({
+      scope: 'openid profile email offline_access',
+      codeChallenge: challenge,
+      codeChallengeMethod: 'S256',
+    });
+    const parsed = new URL(url);
+    expect(parsed.origin + parsed.pathname).toBe(`${h.url}/oidc/auth`);
+    expect(Object.fromEntries(parsed.searchParams)).toMatchObject({
+      client_id: h.app.appId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      response_mode: 'query',
+      prompt: 'consent',
+      code_challenge: challenge,
+    });
+
+    const code = await authorize(url, account.email!);
+    const tokens = await client.getAccessTokenByCode(code, { codeVerifier: verifier });
+    expect(tokens).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
+    expect(tokens.refresh_token).toEqual(expect.any(String));
+    const sent = await h.last('/oidc/token');
+    expect(form(sent)).toEqual({
+      client_id: h.app.appId,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
+    expect(sent.headers['content-type']).toMatch(/x-www-form-urlencoded/);
+
+    const info = await client.getUserInfoByAccessToken(tokens.access_token);
+    expect(info.email).toBe(account.email);
+    expect((await h.last('/oidc/me')).method).toBe('POST');
+
+    const renewed = await client.getNewAccessTokenByRefreshToken(tokens.refresh_token!);
+    expect(renewed.access_token).toEqual(expect.any(String));
+    expect(form(await h.last('/oidc/token'))).toEqual({
+      client_id: h.app.appId,
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+
+    // Introspection needs the app secret, which a mini-program does not hold.
+    const refused = await rejection(client.introspectToken(renewed.access_token));
+    expect(refused).toMatchObject({ kind: 'oauth', code: 401 });
+    expect(form(await h.last('/oidc/token/introspection'))).toEqual({
+      client_id: h.app.appId,
+      token: renewed.access_token,
+    });
+
+    await expect(client.revokeToken(renewed.access_token)).resolves.toBe(true);
+    expect(form(await h.last('/oidc/token/revocation'))).toEqual({
+      client_id: h.app.appId,
+      token: renewed.access_token,
+    });
+    const revoked = await rejection(client.getUserInfoByAccessToken(renewed.access_token));
+    expect(revoked).toMatchObject({ kind: 'oauth', code: 401 });
+  });
+
+  it('fails with invalid_grant for a code without its PKCE verifier', async () => {
+    const { client } = h.client({ redirectUri });
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = client.buildAuthorizeUrl({ codeChallenge: challenge, codeChallengeMethod: 'S256' });
+    const code = await authorize(url, h.account((a) => a.email).email!);
+    const error = await rejection(client.getAccessTokenByCode(code));
+    expect(error).toMatchObject({ kind: 'oauth', code: 400, data: { error: 'invalid_grant' } });
+  });
+
+  it('builds the logout, OAuth, SAML and CAS URLs as authing-js-sdk does', () => {
+    const { client } = h.client({ appHost: 'https://app.example.com/' });
+    expect(client.buildLogoutUrl()).toBe('https://app.example.com/login/profile/logout');
+    expect(
+      client.buildLogoutUrl({ expert: true, idToken: 'id', redirectUri: 'http://127.0.0.1/' }),
+    ).toBe(
+      'https://app.example.com/oidc/session/end?id_token_hint=id&post_logout_redirect_uri=http://127.0.0.1/',
+    );
+    expect(() => client.buildLogoutUrl({ expert: true })).toThrow(/idToken/);
+    const oauth = h.client({ appHost: 'https://app.example.com', protocol: 'oauth' }).client;
+    const params = new URL(oauth.buildAuthorizeUrl({ state: 's' })).searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      state: 's',
+      scope: 'user',
+      client_id: h.app.appId,
+      response_type: 'code',
+    });
+    const saml = h.client({ appHost: 'https://app.example.com', protocol: 'saml' }).client;
+    expect(saml.buildAuthorizeUrl()).toBe(`https://app.example.com/saml-idp/${h.app.appId}`);
+    const cas = h.client({ appHost: 'https://app.example.com', protocol: 'cas' }).client;
+    expect(cas.buildAuthorizeUrl({ service: 'https://s' })).toBe(
+      `https://app.example.com/cas-idp/${h.app.appId}?service=https://s`,
+    );
+    expect(cas.buildLogoutUrl({ redirectUri: 'https://s' })).toBe(
+      'https://app.example.com/cas-idp/logout?url=https://s',
+    );
+  });
+
+  it('validateTicketV1 sends GET /cas-idp/{appId}/validate (the mock serves no CAS: an oauth error)', async () => {
+    const { client } = h.client({ protocol: 'cas' });
+    const error = await rejection(client.validateTicketV1('ST-1', 'https://s'));
+    expect(error.kind).toBe('oauth');
+    const [sent] = await h.requests(`/cas-idp/${h.app.appId}/validate`);
+    expect(sent).toMatchObject({ method: 'GET', query: { service: 'https://s', ticket: 'ST-1' } });
+  });
+
+  it('refuses the token helpers for the cas protocol', async () => {
+    const { client } = h.client({ protocol: 'cas' });
+    const error = await rejection(client.getNewAccessTokenByRefreshToken('r'));
+    expect(error).toMatchObject({ kind: 'invalid-argument', code: 400 });
+  });
+});
