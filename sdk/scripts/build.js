@@ -16,7 +16,7 @@ const common = {
 };
 
 /**
- * The mini-program bundle: the `src/index.ts` entry (no Node runtime), minified. Bundled as ESM
+ * The mini-program bundle: the `src/miniprogram.ts` entry (no Node, Taro or uni runtime), minified. Bundled as ESM
  * and its one `export {…}` statement turned into `module.exports = {…}`, which spares esbuild's
  * CommonJS interop helpers. Internal members (never a wire, wx, option or runtime name) are
  * mangled. Shared with the size check, so it measures exactly what ships.
@@ -24,7 +24,7 @@ const common = {
 async function buildMiniprogram() {
   const result = await esbuild.build({
     ...common,
-    entryPoints: [path.join(root, 'src/index.ts')],
+    entryPoints: [path.join(root, 'src/miniprogram.ts')],
     format: 'esm',
     minify: true,
     write: false,

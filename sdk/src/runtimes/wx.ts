@@ -59,7 +59,8 @@ export function wxFailure(api: string, err: WxFail | undefined, target?: string)
   return wechatFailure(err, errMsg);
 }
 
-function parse(statusCode: number, data: unknown): HttpResponse {
+/** An HTTP answer of a mini-program API: `data` parsed as JSON when it is JSON text. */
+export function parseAnswer(statusCode: number, data: unknown): HttpResponse {
   if (typeof data === 'string') {
     try {
       return { status: statusCode, body: JSON.parse(data) };
@@ -118,7 +119,7 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
             ...cb,
           }),
         `${req.method} ${req.url}`,
-      ).then((res) => parse(res.statusCode, res.data)),
+      ).then((res) => parseAnswer(res.statusCode, res.data)),
     uploadFile: (req) =>
       call<{ statusCode: number; data: unknown }>(
         'uploadFile',
@@ -132,7 +133,7 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
             ...cb,
           }),
         req.url,
-      ).then((res) => parse(res.statusCode, res.data)),
+      ).then((res) => parseAnswer(res.statusCode, res.data)),
     login: () => call<{ code: string }>('login', (cb) => wx.login(cb)).then((res) => res.code),
     chooseImage: () =>
       chooseMedia
@@ -157,7 +158,8 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
   };
 }
 
-function firstPath(paths: string[]): string {
+/** The first chosen image, or a `cancelled` error when there is none. */
+export function firstPath(paths: string[]): string {
   const path = paths[0];
   if (!path) throw new GenAuthError({ kind: 'cancelled', code: -1, message: 'No image chosen' });
   return path;
