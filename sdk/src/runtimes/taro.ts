@@ -8,7 +8,7 @@ interface TaroAnswer {
 }
 
 /**
- * The Taro APIs the SDK uses (Taro 3 / 4, `import Taro from '@tarojs/taro'`): the promise form of
+ * The Taro APIs the SDK uses (Taro 3 / 4, the default export of `@tarojs/taro`): the promise form of
  * `Taro.request`, `Taro.uploadFile`, `Taro.login`, `Taro.chooseMedia` / `Taro.chooseImage` and
  * `Taro.getRandomValues`, each resolving the result and rejecting with `{ errMsg }` (Taro's
  * `TaroGeneral.CallbackResult`), plus the synchronous storage trio.
