@@ -103,6 +103,19 @@ describe('createWxRuntime', () => {
     expect(await failure(runtime.chooseImage())).toMatchObject({ kind: 'cancelled', code: -1 });
   });
 
+  it('maps the privacy errnos 104 and 112 of the picker to privacy errors', async () => {
+    const s = createWxStandIn();
+    s.answer('chooseMedia', {
+      fail: { errMsg: 'chooseMedia:fail privacy permission is not authorized', errno: 104 },
+    });
+    s.answer('chooseMedia', {
+      fail: { errMsg: 'chooseMedia:fail api scope is not declared', errno: 112 },
+    });
+    const runtime = createWxRuntime(s.wx);
+    expect(await failure(runtime.chooseImage())).toMatchObject({ kind: 'privacy', code: 104 });
+    expect(await failure(runtime.chooseImage())).toMatchObject({ kind: 'privacy', code: 112 });
+  });
+
   it('falls back to chooseImage on clients without chooseMedia', async () => {
     const s = createWxStandIn();
     const legacy = { ...s.wx };
