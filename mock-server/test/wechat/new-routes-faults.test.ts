@@ -32,15 +32,12 @@ describe('faults on the charge, security, plugin and payment routes', () => {
           .get('/wxa/charge/usage/get')
           .query({ access_token: token, spuId: '90000001', offset: 0, limit: 1 }),
       'wechat.getuserencryptkey': () =>
-        h
-          .http()
-          .get('/wxa/business/getuserencryptkey')
-          .query({
-            access_token: token,
-            openid: DEMO_OPENID,
-            signature: sig,
-            sig_method: 'hmac_sha256',
-          }),
+        h.http().get('/wxa/business/getuserencryptkey').query({
+          access_token: token,
+          openid: DEMO_OPENID,
+          signature: sig,
+          sig_method: 'hmac_sha256',
+        }),
       'wechat.checkencryptedmsg': () =>
         h
           .http()
@@ -60,14 +57,11 @@ describe('faults on the charge, security, plugin and payment routes', () => {
           .query({ access_token: token })
           .send({ code: plugin.code }),
       'wechat.getpaidunionid': () =>
-        h
-          .http()
-          .get('/wxa/getpaidunionid')
-          .query({
-            access_token: token,
-            openid: DEMO_OPENID,
-            transaction_id: payment.transactionId,
-          }),
+        h.http().get('/wxa/getpaidunionid').query({
+          access_token: token,
+          openid: DEMO_OPENID,
+          transaction_id: payment.transactionId,
+        }),
     }[route];
     const other = mock.store.fixtures.wechat.apps[1]!.appid;
     mock.control.faults.add({ route, errcode: 45011, appid: other });
