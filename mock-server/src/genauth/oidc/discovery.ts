@@ -5,6 +5,7 @@ import { CLAIMS_SUPPORTED, SCOPES_SUPPORTED } from '../model/oidc-claims';
 import { issuerOf, jwks } from '../model/tokens';
 import { resolveTenant } from '../request';
 import { sendJson } from './errors';
+import { introspectionMethodsOf } from './introspection-auth';
 
 /** The base URL endpoints are advertised under: the mock's own, else the request's host. */
 export const baseOf = (ctx: Context, req: Request): string =>
@@ -12,7 +13,8 @@ export const baseOf = (ctx: Context, req: Request): string =>
 
 /**
  * `GET /oidc/.well-known/openid-configuration` (of the pool the tenant headers name: its issuer
- * is the `iss` of the pool's tokens) and `GET /oidc/.well-known/jwks.json`.
+ * is the `iss` of the pool's tokens; the introspection methods are those of the app named, or
+ * every one an app of the pool may be set to) and `GET /oidc/.well-known/jwks.json`.
  */
 export function discoveryRoutes(router: Router, ctx: Context): void {
   router.get('/.well-known/jwks.json', async (_req, res) => {
@@ -20,7 +22,7 @@ export function discoveryRoutes(router: Router, ctx: Context): void {
   });
 
   router.get('/.well-known/openid-configuration', (req, res) => {
-    const pool = resolveTenant(ctx, req.headers).pool;
+    const { pool, app } = resolveTenant(ctx, req.headers);
     const oidc = `${baseOf(ctx, req)}/oidc`;
     sendJson(res, {
       issuer: issuerOf(pool.pool),
@@ -47,7 +49,9 @@ export function discoveryRoutes(router: Router, ctx: Context): void {
         'client_secret_post',
         'client_secret_basic',
       ],
-      introspection_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+      introspection_endpoint_auth_methods_supported: app
+        ? introspectionMethodsOf(app)
+        : ['none', 'client_secret_post', 'client_secret_basic'],
       code_challenge_methods_supported: ['S256'],
       scopes_supported: [...SCOPES_SUPPORTED],
       claims_supported: [...CLAIMS_SUPPORTED, 'data'],
