@@ -5,7 +5,7 @@
  * (`CONTROL_ROUTES`, what `GET /__mock/v1` lists), so new control routes are fuzzed as they land.
  */
 
-/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'control'} Format */
+/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'cas' | 'control'} Format */
 /** @typedef {'none' | 'json' | 'multipart'} BodyKind */
 /** @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object }} Route */
 
@@ -239,6 +239,19 @@ const OIDC = [
   { method: 'GET', path: '/oidc/session/end', body: 'none' },
 ].map((r) => ({ format: 'oidc', ...r }));
 
+/** The demo app of the default seed (`示例小程序`), a CAS client like every app. */
+const DEMO_APP = 'ca9fa55070e1a4fffe1ffeae';
+
+/** @type {Route[]} CAS 1.0 (text answers), on the demo app and on an unknown one. */
+const CAS = [
+  { method: 'GET', path: `/cas-idp/${DEMO_APP}`, body: 'none' },
+  { method: 'GET', path: `/cas-idp/${DEMO_APP}/login`, body: 'none' },
+  { method: 'GET', path: `/cas-idp/${DEMO_APP}/validate`, body: 'none' },
+  { method: 'GET', path: '/cas-idp/000000000000000000000000/login', body: 'none' },
+  { method: 'GET', path: '/cas-idp/000000000000000000000000/validate', body: 'none' },
+  { method: 'GET', path: '/cas-idp/nope/nope', body: 'none' },
+].map((r) => ({ format: 'cas', ...r }));
+
 /** @type {Route[]} */
 const GRAPHQL = [
   {
@@ -312,6 +325,7 @@ const allRoutes = (listedControlRoutes) => [
   ...REST,
   ...V3,
   ...OIDC,
+  ...CAS,
   ...GRAPHQL,
   ...controlRoutes(listedControlRoutes),
 ];

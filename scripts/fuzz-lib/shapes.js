@@ -80,8 +80,24 @@ function oidcNotJson(answer, type) {
   return answer.body.length === 0 || /^text\/html/.test(type);
 }
 
+/**
+ * CAS 1.0 answers text: a validation is HTTP 200 `yes\n<username>\n` or `no\n\n`, a login
+ * a 302 to the service, a refusal (a login that cannot go back, another method, another path) a
+ * 4xx line of text.
+ */
+function casAnswer(answer, method) {
+  if (answer.status === 302) return typeof answer.headers.location === 'string';
+  if (!/^text\/plain/.test(answer.headers['content-type'] ?? '')) return false;
+  if (method === 'HEAD')
+    return answer.status === 200 || (answer.status >= 400 && answer.status < 500);
+  const text = answer.body.toString('utf8');
+  if (answer.status === 200) return text === 'no\n\n' || /^yes\n[^\n]+\n$/.test(text);
+  return answer.status >= 400 && answer.status < 500 && /^[^\n]+\n$/.test(text);
+}
+
 /** Whether `answer` (status, headers, body bytes) is in `format`; HEAD answers carry no body. */
 function inFormat(format, answer, method) {
+  if (format === 'cas') return casAnswer(answer, method);
   const type = answer.headers['content-type'] ?? '';
   if (format === 'oidc' && !/json/.test(type)) return oidcNotJson(answer, type);
   if (method === 'HEAD') return /json/.test(type) || answer.status === 404;

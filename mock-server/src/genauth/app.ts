@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { casRouter } from './cas/app';
 import { graphqlRouter } from './graphql/route';
 import { oidcRouter } from './oidc/app';
 import { directoryRoutes } from './rest/directory';
@@ -42,6 +43,7 @@ export function genauthApp(ctx: Context): Router {
   const router = Router();
   router.use(v3Router(ctx)); // GenAuth v3 first: it serves one path under /connections too
   router.use('/oidc', oidcRouter(ctx)); // the OIDC provider, with its own error renderer
+  router.use('/cas-idp', casRouter(ctx)); // CAS 1.0, text answers
   router.use(restRouter(ctx));
   router.use(graphqlRouter(ctx));
   return router;

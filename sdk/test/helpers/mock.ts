@@ -9,6 +9,7 @@ import {
   type MockDemo,
   type MockDemoAccount,
   type MockServer,
+  type MockServerOptions,
   type PhoneNumberResult,
   type UserInfoResult,
 } from '@genauth-wxapp/mock-server';
@@ -37,8 +38,8 @@ export class MockHarness {
     readonly udfs: { key: string; dataType: string }[],
   ) {}
 
-  static async start(): Promise<MockHarness> {
-    const mock = createMockServer();
+  static async start(options: MockServerOptions = {}): Promise<MockHarness> {
+    const mock = createMockServer(options);
     await mock.start(0);
     const demo = mock.control.demo();
     const pool = mock.control.state().genauth.pools.find((p) => p.id === demo.userPoolId);
@@ -132,12 +133,15 @@ export class MockHarness {
 
 /**
  * Starts one harness for the test file (stopped after it) and resets the mock before each test;
- * `assign` receives the started harness.
+ * `assign` receives the started harness; `options` go to `createMockServer`.
  */
-export function useMockHarness(assign: (harness: MockHarness) => void): void {
+export function useMockHarness(
+  assign: (harness: MockHarness) => void,
+  options: MockServerOptions = {},
+): void {
   let harness: MockHarness | undefined;
   beforeAll(async () => {
-    harness = await MockHarness.start();
+    harness = await MockHarness.start(options);
     assign(harness);
   });
   afterAll(() => harness?.stop());

@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+import { createMockServer } from '@genauth-wxapp/mock-server';
+
 import { isGenAuthError } from '../../src/node';
 import { useMockHarness, type MockHarness } from '../helpers/mock';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
+
+/** The default dataset with the demo app's introspection set to `none` (client_id alone). */
+function introspectionNone() {
+  const fixtures = createMockServer().store.fixtures;
+  const [demo, ...apps] = fixtures.genauth.apps;
+  const none = { ...demo!, introspectionAuthMethod: 'none' as const };
+  return { ...fixtures, genauth: { ...fixtures.genauth, apps: [none, ...apps] } };
+}
+let n: MockHarness;
+useMockHarness((harness) => (n = harness), { fixtures: introspectionNone() });
 
 const redirectUri = 'http://127.0.0.1/callback';
 
@@ -80,7 +92,8 @@ describe('OIDC helpers against the mock provider', () => {
       refresh_token: tokens.refresh_token,
     });
 
-    // Introspection needs the app secret, which a mini-program does not hold.
+    // An app left at GenAuth's default introspection method wants the secret, which a
+    // mini-program does not hold (an app set to `none`: below).
     const refused = await rejection(client.introspectToken(renewed.access_token));
     expect(refused).toMatchObject({ kind: 'oauth', code: 401 });
     expect(form(await h.last('/oidc/token/introspection'))).toEqual({
@@ -95,6 +108,53 @@ describe('OIDC helpers against the mock provider', () => {
     });
     const revoked = await rejection(client.getUserInfoByAccessToken(renewed.access_token));
     expect(revoked).toMatchObject({ kind: 'oauth', code: 401 });
+  });
+
+  it('introspectToken on an app set to none: active for a live token, inactive once revoked', async () => {
+    const { client } = n.client({ redirectUri });
+    const account = n.account((a) => a.email);
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = client.buildAuthorizeUrl({
+      scope: 'openid profile email offline_access',
+      codeChallenge: challenge,
+      codeChallengeMethod: 'S256',
+    });
+    const code = await authorize(url, account.email!);
+    const tokens = await client.getAccessTokenByCode(code, { codeVerifier: verifier });
+
+    const live = await client.introspectToken(tokens.access_token);
+    expect(live).toMatchObject({
+      active: true,
+      sub: account.id,
+      client_id: n.app.appId,
+      scope: 'openid profile email offline_access',
+      token_type: 'Bearer',
+      iat: expect.any(Number),
+      exp: expect.any(Number),
+      iss: expect.stringMatching(/^https:\/\/.+\/oidc$/),
+    });
+    const sent = await n.last('/oidc/token/introspection');
+    expect(sent.method).toBe('POST');
+    expect(sent.headers['authorization']).toBeUndefined();
+    expect(sent.headers['content-type']).toMatch(/x-www-form-urlencoded/);
+    expect(form(sent)).toEqual({ client_id: n.app.appId, token: tokens.access_token });
+    expect(sent.status).toBe(200);
+
+    await expect(client.introspectToken(tokens.refresh_token!)).resolves.toMatchObject({
+      active: true,
+      sub: account.id,
+      token_type: 'refresh_token',
+    });
+
+    await expect(client.revokeToken(tokens.access_token)).resolves.toBe(true);
+    await expect(client.introspectToken(tokens.access_token)).resolves.toEqual({ active: false });
+    const after = await n.requests('/oidc/token/introspection');
+    expect(after.map((e) => form(e).token)).toEqual([
+      tokens.access_token,
+      tokens.refresh_token,
+      tokens.access_token,
+    ]);
   });
 
   it('fails with invalid_grant for a code without its PKCE verifier', async () => {
@@ -135,10 +195,39 @@ describe('OIDC helpers against the mock provider', () => {
     );
   });
 
-  it('validateTicketV1 sends GET /cas-idp/{appId}/validate (the mock serves no CAS: an oauth error)', async () => {
+  it('validateTicketV1: valid with the username for a fresh ticket, invalid once reused', async () => {
     const { client } = h.client({ protocol: 'cas' });
-    const error = await rejection(client.validateTicketV1('ST-1', 'https://s'));
-    expect(error.kind).toBe('oauth');
+    const account = h.account((a) => a.username && a.email);
+    const service = 'http://127.0.0.1/cas/callback';
+    const login = `${client.buildAuthorizeUrl({ service })}&login_hint=${encodeURIComponent(account.email!)}`;
+    expect(login.startsWith(`${h.url}/cas-idp/${h.app.appId}?service=`)).toBe(true);
+    const res = await fetch(login, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const ticket = new URL(res.headers.get('location') ?? '').searchParams.get('ticket')!;
+    expect(ticket).toMatch(/^ST-/);
+
+    await expect(client.validateTicketV1(ticket, service)).resolves.toEqual({
+      valid: true,
+      username: account.username,
+    });
+    await expect(client.validateTicketV1(ticket, service)).resolves.toEqual({
+      valid: false,
+      message: 'ticket 不合法',
+    });
+    const sent = await h.requests(`/cas-idp/${h.app.appId}/validate`);
+    expect(sent).toHaveLength(2);
+    for (const entry of sent) {
+      expect(entry).toMatchObject({ method: 'GET', query: { service, ticket } });
+      expect(entry.status).toBe(200);
+    }
+  });
+
+  it('validateTicketV1 of an unknown ticket or another service is invalid', async () => {
+    const { client } = h.client({ protocol: 'cas' });
+    await expect(client.validateTicketV1('ST-1', 'https://s')).resolves.toEqual({
+      valid: false,
+      message: 'ticket 不合法',
+    });
     const [sent] = await h.requests(`/cas-idp/${h.app.appId}/validate`);
     expect(sent).toMatchObject({ method: 'GET', query: { service: 'https://s', ticket: 'ST-1' } });
   });

@@ -17,7 +17,7 @@ import { redirectTo } from './redirect';
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
 /** The user `login_hint` names: a user id, e-mail, phone or username of the pool. */
-function hintedUser(pool: PoolState, hint: string): UserRecord | undefined {
+export function hintedUser(pool: PoolState, hint: string): UserRecord | undefined {
   return (
     pool.users.get(hint) ??
     findUser(pool, 'email', hint) ??
