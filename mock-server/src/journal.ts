@@ -205,7 +205,9 @@ export function journalMiddleware(
 ): RequestHandler {
   return (req, res, next) => {
     const path = req.path;
-    if (path.startsWith('/__mock/')) {
+    // Express routes paths in any case, so `/__MOCK/V1/…` reaches the control surface too (and
+    // may carry its admin token): never journal it.
+    if (path.charCodeAt(1) === 95 && path.slice(0, 8).toLowerCase() === '/__mock/') {
       next();
       return;
     }

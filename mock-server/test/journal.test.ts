@@ -7,6 +7,15 @@ describe('request journal (/__mock/v1/requests)', () => {
 
   beforeEach(() => mock.context.journal.clear());
 
+  it('never records control requests, whatever the case of their path (they may carry the admin token)', async () => {
+    const clock = await request(mock.app)
+      .get('/__MOCK/V1/clock')
+      .set('authorization', 'Bearer some-admin-token');
+    expect(clock.status).toBe(200);
+    await request(mock.app).get('/__Mock/v1/state');
+    expect(mock.control.journal.list()).toEqual([]);
+  });
+
   it('records answered requests with method, path, query, headers, parsed body and status', async () => {
     await request(mock.app).get('/sns/jscode2session?appid=wxnope').set('x-trace', 'one');
     await request(mock.app)
