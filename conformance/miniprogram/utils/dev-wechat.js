@@ -34,7 +34,11 @@ function installMockWechat(config) {
   const {
     createControlClient,
   } = require('../miniprogram_npm/@genauth-wxapp/mock-server-client/index.js');
-  const wechat = createControlClient(config.host, { fetch: wxFetch }).wechat;
+  // A phone reaches the mock from another address: the mock then wants its admin token.
+  const options = config.adminToken
+    ? { fetch: wxFetch, token: config.adminToken }
+    : { fetch: wxFetch };
+  const wechat = createControlClient(config.host, options).wechat;
   const appid = config.wechatAppid;
 
   const login = () => {
