@@ -4,8 +4,11 @@ import { parseArgs } from 'node:util';
 import { guardOptions } from './control/guard-flags';
 import { exposureWarning } from './control/guard-notice';
 import { demoBanner } from './genauth/demo';
+import type * as McpCli from './mcp/cli';
 import { DEFAULTS, SESSION_KEY_POLICIES, type SessionKeyPolicy } from './options';
 import { createMockServer, type MockServer } from './server';
+import type * as TlsBanner from './tls/banner';
+import type * as TlsFlags from './tls/flags';
 import { wechatBanner } from './wechat/banner';
 
 /** Where the CLI writes, so it can run in-process under test. */
@@ -40,7 +43,20 @@ Options:
       --allowed-host <name>      a Host name /__mock/v1 accepts besides IP addresses, localhost
                                  and --host (repeatable)
       --allowed-origin <origin>  an origin whose pages may call /__mock/v1 (repeatable)
+      --https                    serve HTTPS on --port, with a self-signed certificate made on
+                                 first use (for localhost, 127.0.0.1, ::1, --host and every
+                                 --allowed-host), or the one of --cert
+      --https-port <n>           serve HTTPS on <n> and HTTP on --port, side by side
+      --cert <file>              PEM certificate to serve (with --key)
+      --key <file>               PEM private key of --cert
+      --tls-dir <dir>            keep the generated certificate (tls-cert.pem) and key
+                                 (tls-key.pem) in <dir> and reuse them on the next start
+                                 (default: a new certificate per start, in memory)
   -h, --help                     show this help
+
+Commands:
+  mcp [--url <url>]              an MCP server over stdio for AI agents, the control API as
+                                 its tools (genauth-mock mcp --help)
 
 Stops on SIGINT or SIGTERM.`;
 
@@ -53,8 +69,22 @@ const OPTIONS = {
   'admin-token': { type: 'string' },
   'allowed-host': { type: 'string', multiple: true },
   'allowed-origin': { type: 'string', multiple: true },
+  https: { type: 'boolean' },
+  'https-port': { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'tls-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** The HTTPS flags (`src/tls/flags.ts` reads them), any of which turns HTTPS on. */
+const TLS_FLAG_NAMES: ReadonlySet<string> = new Set([
+  'https',
+  'https-port',
+  'cert',
+  'key',
+  'tls-dir',
+]);
 
 function parsePort(raw: string): number | undefined {
   if (!/^\d+$/.test(raw)) return undefined;
@@ -70,8 +100,13 @@ function isPolicy(raw: string): raw is SessionKeyPolicy {
 export function bannerLines(server: MockServer, url: string): string[] {
   const { options } = server.context;
   const warning = exposureWarning(options);
+  const { certificate } = server;
   return [
     `genauth-mock listening at ${url} (seed "${options.seed}", session keys: ${options.sessionKeyPolicy})`,
+    ...(certificate
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./tls/banner') as typeof TlsBanner).tlsBanner(certificate, server.httpsUrl, url)
+      : []),
     ...(warning.length > 0 ? ['', ...warning] : []),
     '',
     ...wechatBanner(server.store.fixtures, url),
@@ -140,6 +175,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     io.err(`genauth-mock: ${guard.error}`);
     return { code: 2 };
   }
+  // The TLS code loads only when a TLS flag is given.
+  const tlsFlag = (flag: keyof TlsFlags.TlsFlags) => typed.get(flag) ?? `--${flag}`;
+  const tls = [...typed.keys()].some((name) => TLS_FLAG_NAMES.has(name))
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./tls/flags') as typeof TlsFlags).tlsOptions(
+        values,
+        { port, source: portSource },
+        tlsFlag,
+      )
+    : { tls: undefined };
+  if ('error' in tls) {
+    io.err(`genauth-mock: ${tls.error}`);
+    return { code: 2 };
+  }
   let server: MockServer;
   try {
     server = createMockServer({
@@ -147,6 +196,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
       ...(values.host !== undefined && { host: values.host }),
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(policy !== undefined && { sessionKeyPolicy: policy }),
+      ...(tls.tls !== undefined && { tls: tls.tls }),
       log: (line) => io.err(line),
     });
   } catch (err) {
@@ -157,6 +207,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   try {
     url = await server.start(port);
   } catch (err) {
+    const option = (err as { option?: unknown }).option;
+    if (err instanceof TypeError && typeof option === 'string') {
+      // A TLS option only start() can check (a --tls-dir it cannot use): a usage error.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { FLAG_OF_OPTION } = require('./tls/flags') as typeof TlsFlags;
+      const flag = FLAG_OF_OPTION[option];
+      const detail = (err as { detail?: unknown }).detail;
+      io.err(`genauth-mock: ${flag ? tlsFlag(flag) : option} ${String(detail ?? err.message)}`);
+      return { code: 2 };
+    }
     io.err(
       `genauth-mock: cannot listen on ${server.context.options.host}:${port}: ${(err as Error).message}`,
     );
@@ -230,6 +290,10 @@ export function stopOnSignals(
  * `--outlive-parent`), then closes the server and exits 0.
  */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'mcp') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('./mcp/cli') as typeof McpCli).mcpMain(process.argv.slice(3));
+  }
   const ppid = process.ppid;
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),
