@@ -29,7 +29,7 @@ export interface ControlClientOptions {
   token?: string;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** `?a=1&b=2` of the defined string fields of `query` ('' when none). */
 function search(query: Record<string, string | undefined>): string {
@@ -176,6 +176,8 @@ export function createControlClient(
       const tail = decoder.decode();
       if (tail) yield tail;
     },
+    exportState: () => call('GET', '/state'),
+    importState: (doc) => call('PUT', '/state', doc),
     reset: (seed) => call('POST', '/reset', seed === undefined ? {} : { seed }),
     demo: () => call('GET', '/demo'),
   };

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/** A {@link SeededRandom}'s place in its stream, as the state document carries it. */
+export interface RandomPosition {
+  counter: number;
+  pool: string;
+}
+
 /**
  * A deterministic byte stream (SHA-256 in counter mode over the seed). The mock mints codes,
  * session keys and ids from it, so one seed replays the same sequence of values.
@@ -13,6 +19,19 @@ export class SeededRandom {
 
   constructor(seed: string | number) {
     this.#seed = String(seed);
+  }
+
+  /** Where the stream is: blocks drawn so far and the unread bytes of the last one (hex). */
+  position(): RandomPosition {
+    return { counter: this.#counter, pool: this.#pool.toString('hex') };
+  }
+
+  /** The stream of `seed` at `position`, so it goes on with the values it would have given. */
+  static at(seed: string | number, position: RandomPosition): SeededRandom {
+    const random = new SeededRandom(seed);
+    random.#counter = position.counter;
+    random.#pool = Buffer.from(position.pool, 'hex');
+    return random;
   }
 
   bytes(n: number): Buffer {

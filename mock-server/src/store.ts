@@ -21,11 +21,33 @@ export interface Store {
   readonly genauth: GenauthState;
   /** Back to the seeded state (optionally of another seed). */
   reset(seed?: string): void;
-  /** The whole state as plain JSON. */
+  /**
+   * The whole state as plain JSON, without the random stream positions and the pending faults
+   * (so a request that changes nothing leaves it equal).
+   */
   snapshot(): Record<string, unknown>;
-  /** The same document with its big lists read only when it is built or streamed. */
-  document(): Record<string, LazyTree>;
+  /**
+   * The whole state with its big lists read only when it is built or streamed; `full` (the
+   * default) adds the random stream positions and pending faults: the document an import reads.
+   */
+  document(full?: boolean): Record<string, LazyTree>;
+  /**
+   * Installs a whole state at once (a state import): fixtures of its seed, WeChat and GenAuth
+   * state, the random stream at its position.
+   */
+  replace(next: StoreParts): void;
 }
+
+/** What {@link Store.replace} installs. */
+export interface StoreParts {
+  fixtures: Fixtures;
+  wechat: WechatState;
+  genauth: GenauthState;
+  random: SeededRandom;
+}
+
+/** The version of the state document this mock writes and reads. */
+export const STATE_VERSION = 1;
 
 /**
  * Creates the store over `clock` and `random`. `reset` rebuilds fixtures, state and the random
@@ -66,16 +88,24 @@ export function createStore(
       genauth = undefined;
     },
     snapshot() {
-      return materialize(this.document()) as Record<string, unknown>;
+      return materialize(this.document(false)) as Record<string, unknown>;
     },
-    document() {
+    document(full = true) {
       return {
+        version: STATE_VERSION,
         seed: fixtures.seed,
         now: clock.now(),
-        wechat: wechatDocument(wechat),
+        wechat: wechatDocument(wechat, full),
         genauth: genauthState().genauthDocument(genauthOf()),
         demo: demoSection(fixtures) ?? {},
+        ...(full && { random: random.current.position() }),
       };
+    },
+    replace(next) {
+      fixtures = next.fixtures;
+      wechat = next.wechat;
+      genauth = next.genauth;
+      random.current = next.random;
     },
   };
 }

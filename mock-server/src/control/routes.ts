@@ -76,6 +76,11 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   { method: 'POST', path: '/clock', summary: 'move the clock {advanceMs} or set it {now}' },
   { method: 'GET', path: '/state', summary: 'the whole state as JSON, streamed' },
   {
+    method: 'PUT',
+    path: '/state',
+    summary: 'replace the whole state with a GET /state document (up to 256 MiB)',
+  },
+  {
     method: 'GET',
     path: '/demo',
     summary: 'the demo tenancy: pool, apps, accounts with passwords, codes',

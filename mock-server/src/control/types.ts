@@ -472,6 +472,20 @@ export interface WechatStateView {
   accessTokens: AccessTokenView[];
   /** stable_token force-refresh bookkeeping, by appid. */
   stableQuota: Record<string, { day: number; forced: number; lastForcedAt: number | null }>;
+  /** The newest token of each family, keyed by `family:appid`. */
+  latestToken: Record<string, string>;
+  /** jscode2session calls per user (`appid:openid`) in their minute, oldest first. */
+  loginRate: [string, { minute: number; count: number }][];
+  /** Where the stream of error `rid`s is. */
+  rids: RandomPositionView;
+  /** Pending faults and the id the next one gets. */
+  faultBook: { nextId: number; pending: FaultView[] };
+}
+
+/** A seeded random stream's place: blocks drawn and the unread bytes of the last one (hex). */
+export interface RandomPositionView {
+  counter: number;
+  pool: string;
 }
 
 /** A user pool in {@link MockState} (users carry password hashes, never plaintext). */
@@ -496,10 +510,27 @@ export interface GenauthStateView {
   revokedTokens: number;
   messages: MessageView[];
   uploads: { key: string; mimetype: string; size: number }[];
+  /** The tokens revoked by logout that have not expired yet. */
+  revoked: string[];
+  /** `seq` of the last message sent. */
+  messageSeq: number;
+  /** Fixed verification codes, by recipient. */
+  fixedCodes: Record<string, string>;
+  /** The uploaded files with their bytes (base64). */
+  uploadFiles: { key: string; mimetype: string; originalName: string; data: string }[];
+  /** The OIDC provider's codes, refresh and access tokens and sessions, as `[key, record]`. */
+  oidc: {
+    codes: [string, Record<string, unknown>][];
+    refreshTokens: [string, Record<string, unknown>][];
+    accessTokens: [string, Record<string, unknown>][];
+    sessions: [string, Record<string, unknown>][];
+  };
 }
 
 /** The whole state as JSON (`GET /__mock/v1/state`). */
 export interface MockState {
+  /** The version of the document (what `importState` reads): 1. */
+  version: number;
   seed: string;
   /** The mock clock, epoch milliseconds. */
   now: number;
@@ -507,6 +538,15 @@ export interface MockState {
   genauth: GenauthStateView;
   /** The demo tenancy; `{}` when the fixtures have no user pool. */
   demo: MockDemo | Record<string, never>;
+  /** Where the seeded stream of minted values is, so an import mints the same next values. */
+  random: RandomPositionView;
+}
+
+/** What `importState` answers. */
+export interface ImportResult {
+  imported: true;
+  seed: string;
+  now: number;
 }
 
 /**
@@ -596,6 +636,14 @@ export interface ControlApi {
    * is never held whole: what `GET /__mock/v1/state` streams.
    */
   stateChunks(): Iterable<string>;
+  /** The whole state as a document `importState` reads back (the same as `state()`). */
+  exportState(): MockState;
+  /**
+   * Replaces the whole state with `doc` (what `exportState` or `GET /__mock/v1/state` gave):
+   * same ids, codes, sessions, tokens, clock and random stream position. A bad document throws
+   * a 400 naming the path of the bad field, and nothing changes. The journal stays.
+   */
+  importState(doc: MockState | Record<string, unknown>): ImportResult;
   /** Back to the seeded state (of `seed` when given), no faults, empty journal; the clock stays. */
   reset(seed?: string): ResetResult;
   /** The demo tenancy (404 `no_demo` when the fixtures have no user pool). */
@@ -626,7 +674,7 @@ export type WechatControlClient = Omit<Promisified<ControlApi['wechat']>, 'phone
 
 /** One entry of `GET /__mock/v1`: a control route. */
 export interface ControlRouteInfo {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to `/__mock/v1`. */
   path: string;
   summary: string;

@@ -5,6 +5,7 @@ import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genaut
 import type { MockClock } from '../clock';
 import { ExpiringSet } from '../expiring';
 import { lazyList, lazyTrees, materialize, type LazyTree } from '../lazy-json';
+import { exportSide } from '../state-io/side';
 import { trimOutbox } from './model/outbox';
 import { hashPassword, passwordLevel } from './model/passwords';
 import { tokenExpiry } from './model/token-expiry';
@@ -168,7 +169,72 @@ export function genauthDocument(state: GenauthState): Record<string, LazyTree> {
       mimetype: u.mimetype,
       size: u.bytes.length,
     })),
+    revoked: lazyList(() => state.revoked.values()),
+    messageSeq: state.messageSeq,
+    fixedCodes: Object.fromEntries(state.fixedCodes),
+    uploadFiles: lazyList(() =>
+      mapIter(state.uploads.values(), (u) => ({
+        key: u.key,
+        mimetype: u.mimetype,
+        originalName: u.originalName,
+        data: u.bytes.toString('base64'),
+      })),
+    ),
+    oidc: exportSide('oidc', state, EMPTY_OIDC),
   };
+}
+
+/** The GenAuth part of an imported state document (checked by `state-io`). */
+export interface GenauthImport {
+  pools: { id: string; users: Record<string, unknown>[]; udfs: unknown[]; orgs: unknown[] }[];
+  messages: MessageRecord[];
+  revoked: string[];
+  messageSeq: number;
+  fixedCodes: Record<string, string>;
+  uploadFiles: { key: string; mimetype: string; originalName: string; data: string }[];
+}
+
+const EMPTY_OIDC = Object.freeze({ codes: [], refreshTokens: [], accessTokens: [], sessions: [] });
+
+/** A user record from its plain JSON ({@link plainUser}). */
+function userFromPlain(plain: Record<string, unknown>): UserRecord {
+  const u = { ...plain, udv: new Map(Object.entries(plain['udv'] as object)) };
+  return u as unknown as UserRecord;
+}
+
+/**
+ * GenAuth state rebuilt from an exported document over the fixtures of its seed (pools, apps,
+ * resources and directory come from them; users, UDFs, orgs and the rest from the document).
+ */
+export function restoreGenauth(
+  doc: GenauthImport,
+  fixtures: Fixtures,
+  clock: MockClock,
+): GenauthState {
+  const state = createGenauthState(fixtures, clock);
+  for (const p of doc.pools) {
+    const pool = state.pools.get(p.id) as PoolState;
+    pool.users = tableOf(p.users.map(userFromPlain));
+    pool.udfs = new Map(
+      (p.udfs as PoolState['udfs'] extends Map<string, infer U> ? U[] : never).map((u) => [
+        u.key,
+        u,
+      ]),
+    );
+    pool.orgs = p.orgs as PoolState['orgs'];
+  }
+  state.messages = doc.messages.map((m) => ({ ...m }));
+  state.messageSeq = doc.messageSeq;
+  state.fixedCodes = new Map(Object.entries(doc.fixedCodes));
+  for (const t of doc.revoked) state.revoked.add(t);
+  for (const u of doc.uploadFiles)
+    state.uploads.set(u.key, {
+      key: u.key,
+      mimetype: u.mimetype,
+      originalName: u.originalName,
+      bytes: Buffer.from(u.data, 'base64'),
+    });
+  return state;
 }
 
 /** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */

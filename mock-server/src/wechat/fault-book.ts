@@ -38,6 +38,17 @@ export class FaultBook<R extends string = string> {
     return { ...fault };
   }
 
+  /** The id the next fault gets. */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
+  /** Replaces the pending faults and the next id (a state import). */
+  restore(pending: readonly Fault<R>[], nextId: number): void {
+    this.#pending = pending.map((f) => ({ ...f }));
+    this.#nextId = nextId;
+  }
+
   /** Copies of the pending faults, oldest first. */
   list(): Fault<R>[] {
     return this.#pending.map((f) => ({ ...f }));

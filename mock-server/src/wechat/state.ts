@@ -3,7 +3,8 @@ import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxa
 import type { MockClock } from '../clock';
 import { ExpiringMap } from '../expiring';
 import { lazyList, materialize, type LazyTree } from '../lazy-json';
-import { SeededRandom } from '../random';
+import { SeededRandom, type RandomPosition } from '../random';
+import type { Fault } from './fault-book';
 import { createFaultBook, type FaultBook } from './faults';
 import { RULES } from './rules';
 import { userKey } from './user-key';
@@ -134,9 +135,10 @@ export function sweepWechat(state: WechatState): number {
 
 /**
  * The WeChat state as a JSON document whose lists are read when it is built or streamed (apps
- * with their secrets, users, sessions, codes…).
+ * with their secrets, users, sessions, codes…); `full` adds the `rid` stream position and the
+ * pending faults, which a state import needs.
  */
-export function wechatDocument(state: WechatState): Record<string, LazyTree> {
+export function wechatDocument(state: WechatState, full = true): Record<string, LazyTree> {
   return {
     apps: lazyList(() => state.apps.values()),
     users: lazyList(() => state.users.values()),
@@ -145,7 +147,47 @@ export function wechatDocument(state: WechatState): Record<string, LazyTree> {
     phoneCodes: lazyList(() => state.phoneCodes.values()),
     accessTokens: lazyList(() => state.tokens.values()),
     stableQuota: Object.fromEntries(state.stableQuota),
+    latestToken: Object.fromEntries(state.latestToken),
+    loginRate: lazyList(() => state.loginRate.entries()),
+    // What an import needs besides, but changes on requests that change nothing else.
+    ...(full && {
+      rids: state.rids.position(),
+      faultBook: { nextId: state.faults.nextId, pending: state.faults.list() },
+    }),
   };
+}
+
+/** The WeChat part of an imported state document (checked by `state-io`). */
+export interface WechatImport {
+  apps: WechatAppFixture[];
+  users: WechatUser[];
+  sessions: Session[];
+  codes: LoginCode[];
+  phoneCodes: PhoneCode[];
+  accessTokens: AccessToken[];
+  stableQuota: Record<string, StableQuota>;
+  latestToken: Record<string, string>;
+  loginRate: [string, { minute: number; count: number }][];
+  rids: RandomPosition;
+  faultBook: { nextId: number; pending: Fault[] };
+}
+
+/** WeChat state rebuilt from an exported document, entries in their exported order. */
+export function restoreWechat(doc: WechatImport, seed: string, clock: MockClock): WechatState {
+  const state = createWechatState({ seed, wechat: { apps: [], users: [] } } as never, clock);
+  for (const a of doc.apps) state.apps.set(a.appid, { ...a });
+  for (const u of doc.users)
+    state.users.set(userKey(u.appid, u.openid), { ...u, phone: u.phone && { ...u.phone } });
+  for (const s of doc.sessions) state.sessions.set(userKey(s.appid, s.openid), { ...s });
+  for (const c of doc.codes) state.codes.set(c.code, { ...c });
+  for (const c of doc.phoneCodes) state.phoneCodes.set(c.code, { ...c });
+  for (const t of doc.accessTokens) state.tokens.set(t.token, { ...t });
+  for (const [k, v] of Object.entries(doc.stableQuota)) state.stableQuota.set(k, { ...v });
+  for (const [k, v] of Object.entries(doc.latestToken)) state.latestToken.set(k, v);
+  for (const [k, v] of doc.loginRate) state.loginRate.set(k, { ...v });
+  state.rids = SeededRandom.at(`${seed}:wechat-rid`, doc.rids);
+  state.faults.restore(doc.faultBook.pending, doc.faultBook.nextId);
+  return state;
 }
 
 /** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */

@@ -13,7 +13,7 @@ describe('GET /__mock/v1: the index of the control routes', () => {
     }
     for (const r of CONTROL_ROUTES) {
       expect(r).toEqual({
-        method: expect.stringMatching(/^(GET|POST|DELETE)$/),
+        method: expect.stringMatching(/^(GET|POST|PUT|DELETE)$/),
         path: expect.stringMatching(/^\//),
         summary: expect.stringMatching(/^[^\n]{10,100}$/),
       });
@@ -32,7 +32,9 @@ describe('GET /__mock/v1: the index of the control routes', () => {
           ? http().get(url)
           : r.method === 'POST'
             ? http().post(url).send({})
-            : http().delete(url);
+            : r.method === 'PUT'
+              ? http().put(url).send({})
+              : http().delete(url);
       const res = await req;
       expect(res.status).toBeLessThan(500);
       expect(res.body.error).not.toBe('not_found');

@@ -1,13 +1,22 @@
 import type { Context } from '../../context';
 import { demoSection } from '../../genauth/demo';
-import { jsonChunks } from '../../lazy-json';
+import { jsonChunks, materialize } from '../../lazy-json';
+import { importState } from '../../state-io/import';
 import { ControlError, badField } from '../error';
 import type { ClockView, ControlApi, MockState } from '../types';
 import { checkAdvance, checkInstant, checkRecipient } from '../values';
 
 type CoreApi = Pick<
   ControlApi,
-  'clock' | 'journal' | 'messages' | 'state' | 'stateChunks' | 'reset' | 'demo'
+  | 'clock'
+  | 'journal'
+  | 'messages'
+  | 'state'
+  | 'stateChunks'
+  | 'exportState'
+  | 'importState'
+  | 'reset'
+  | 'demo'
 >;
 
 /** The clock, journal, GenAuth outbox, state, reset and demo controls over `ctx`. */
@@ -48,10 +57,17 @@ export function coreApi(ctx: Context): CoreApi {
       },
     },
     state() {
-      return structuredClone(ctx.store.snapshot()) as unknown as MockState;
+      return structuredClone(materialize(ctx.store.document())) as MockState;
     },
     stateChunks() {
       return jsonChunks(ctx.store.document());
+    },
+    exportState() {
+      return structuredClone(materialize(ctx.store.document())) as MockState;
+    },
+    importState(doc) {
+      importState(ctx, doc);
+      return { imported: true, seed: ctx.store.fixtures.seed, now: ctx.clock.now() };
     },
     reset(seed) {
       if (seed !== undefined && typeof seed !== 'string') throw badField('seed', 'a string');

@@ -1,5 +1,6 @@
 import type { Context } from '../../context';
 import { ExpiringMap } from '../../expiring';
+import { registerExport } from '../../state-io/side';
 import type { GenauthState } from '../state';
 
 /** An authorization code: single use, bound to its client, redirect URI and PKCE challenge. */
@@ -87,3 +88,56 @@ export function oidcState(ctx: Context): OidcState {
   states.set(genauth, state);
   return state;
 }
+
+/** The OIDC state as plain JSON (entries as `[key, record]`, oldest first), for a state export. */
+export interface OidcDocument {
+  codes: [string, CodeRecord][];
+  refreshTokens: [string, RefreshRecord][];
+  accessTokens: [string, AccessRecord][];
+  sessions: [
+    string,
+    Omit<SessionRecord, 'accessTokens' | 'refreshTokens'> & {
+      accessTokens: string[];
+      refreshTokens: string[];
+    },
+  ][];
+}
+
+/** The OIDC state of `genauth` as plain JSON (empty lists when the provider was never used). */
+export function exportOidc(genauth: GenauthState): OidcDocument {
+  const state = states.get(genauth);
+  if (!state) return { codes: [], refreshTokens: [], accessTokens: [], sessions: [] };
+  return {
+    codes: [...state.codes],
+    refreshTokens: [...state.refreshTokens],
+    accessTokens: [...state.accessTokens],
+    sessions: [...state.sessions].map(([sid, s]) => [
+      sid,
+      { ...s, accessTokens: [...s.accessTokens], refreshTokens: [...s.refreshTokens] },
+    ]),
+  };
+}
+
+/** Installs `doc` as the OIDC state of `genauth` (a state import; `doc` is already checked). */
+export function importOidc(genauth: GenauthState, doc: OidcDocument, now: () => number): void {
+  const fill = <V extends { expiresAt: number }>(
+    entries: [string, V][],
+  ): ExpiringMap<string, V> => {
+    const map = new ExpiringMap<string, V>(byExpiry, now);
+    for (const [k, v] of entries) map.set(k, { ...v });
+    return map;
+  };
+  states.set(genauth, {
+    codes: fill(doc.codes),
+    refreshTokens: fill(doc.refreshTokens),
+    accessTokens: fill(doc.accessTokens),
+    sessions: fill(
+      doc.sessions.map(([sid, s]) => [
+        sid,
+        { ...s, accessTokens: new Set(s.accessTokens), refreshTokens: new Set(s.refreshTokens) },
+      ]),
+    ),
+  });
+}
+
+registerExport('oidc', (owner) => exportOidc(owner as GenauthState));
