@@ -80,6 +80,15 @@ const phone = z
   ])
   .describe('A mainland number string, {countryCode, purePhoneNumber}, or null (no phone).');
 
+const calls = z.number().int().min(0).max(1e9);
+const quota = z
+  .object({
+    trial: calls.optional().describe('Calls of the trial package.'),
+    paid: calls.optional().describe('Calls of the paid packages.'),
+    used: calls.optional().describe('Successful calls so far (the trial used first).'),
+  })
+  .strict();
+
 const faultRoutes = Object.keys(FAULT_ROUTES) as [FaultRoute, ...FaultRoute[]];
 
 const genauthUser = z
@@ -102,6 +111,7 @@ const genauthUser = z
 export const TOOL_NAMES = [
   'wechat_login',
   'wechat_phone_number',
+  'wechat_quota',
   'wechat_user_info',
   'wechat_create_user',
   'genauth_create_users',
@@ -152,6 +162,29 @@ export function registerControlTools(server: McpServer, target: ToolTarget): voi
     },
     ({ realtime, ...user }) =>
       run(() => control.wechat.phoneNumber({ ...user, realtime: realtime ?? false })),
+  );
+
+  server.registerTool(
+    'wechat_quota',
+    {
+      description:
+        "Read an app's phone-number quota per button (fastVerify = getPhoneNumber, realtime = getRealtimePhoneNumber), or change it with fastVerify / realtime {trial?, paid?, used?}; e.g. {used: <trial + paid>} makes the next tap answer errno 1400001. Answers {appid, fastVerify, realtime}, each {spuId, trial, paid, used, remaining, unitPriceFen}.",
+      inputSchema: {
+        appid,
+        fastVerify: quota.optional().describe('Change the getPhoneNumber quota.'),
+        realtime: quota.optional().describe('Change the getRealtimePhoneNumber quota.'),
+      },
+    },
+    ({ appid, fastVerify, realtime }) =>
+      run(() =>
+        fastVerify === undefined && realtime === undefined
+          ? control.wechat.quota({ appid })
+          : control.wechat.setQuota({
+              appid,
+              ...(fastVerify !== undefined && { fastVerify }),
+              ...(realtime !== undefined && { realtime }),
+            }),
+      ),
   );
 
   server.registerTool(

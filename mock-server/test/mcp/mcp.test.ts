@@ -176,6 +176,23 @@ describe('genauth-mock mcp (mock in process)', () => {
     ]);
   });
 
+  it('taps the phone button until the quota set through the tools runs out', async () => {
+    const user = { appid: 'wx4f4bc4dec97d474b', openid: 'oGZUI0egBJY1zhBYw2KhdUfwVJJE' };
+    const ok = await call<{ errMsg: string; code: string }>(client, 'wechat_phone_number', user);
+    expect(ok).toEqual(expect.objectContaining({ errMsg: 'getPhoneNumber:ok' }));
+    const quota = await call<{ fastVerify: { remaining: number } }>(client, 'wechat_quota', {
+      appid: user.appid,
+      fastVerify: { trial: 0, paid: 0 },
+    });
+    expect(quota.fastVerify.remaining).toBe(0);
+    expect(await call(client, 'wechat_phone_number', user)).toEqual({
+      errMsg: 'getPhoneNumber:fail no quota',
+      errno: 1400001,
+    });
+    const realtime = await call(client, 'wechat_phone_number', { ...user, realtime: true });
+    expect(realtime).toEqual(expect.objectContaining({ errMsg: 'getRealtimePhoneNumber:ok' }));
+  });
+
   it("answers the mock's {error, message} as a tool error", async () => {
     const { text, isError } = await callText(client, 'wechat_login', {
       appid: 'wx0000000000000000',
