@@ -7,6 +7,7 @@ import { demoBanner } from './genauth/demo';
 import type * as McpCli from './mcp/cli';
 import { DEFAULTS, SESSION_KEY_POLICIES, type SessionKeyPolicy } from './options';
 import { createMockServer, type MockServer } from './server';
+import { applyStateFlags } from './state-io/cli-flags';
 import type * as TlsBanner from './tls/banner';
 import type * as TlsFlags from './tls/flags';
 import { wechatBanner } from './wechat/banner';
@@ -43,6 +44,9 @@ Options:
       --allowed-host <name>      a Host name /__mock/v1 accepts besides IP addresses, localhost
                                  and --host (repeatable)
       --allowed-origin <origin>  an origin whose pages may call /__mock/v1 (repeatable)
+      --import <file>            start with the state in <file> (a GET /__mock/v1/state document)
+      --export-on-exit <file>    write the state to <file> when the mock stops (SIGINT, SIGTERM,
+                                 its parent exiting), atomically
       --https                    serve HTTPS on --port, with a self-signed certificate made on
                                  first use (for localhost, 127.0.0.1, ::1, --host and every
                                  --allowed-host), or the one of --cert
@@ -69,6 +73,8 @@ const OPTIONS = {
   'admin-token': { type: 'string' },
   'allowed-host': { type: 'string', multiple: true },
   'allowed-origin': { type: 'string', multiple: true },
+  import: { type: 'string' },
+  'export-on-exit': { type: 'string' },
   https: { type: 'boolean' },
   'https-port': { type: 'string' },
   cert: { type: 'string' },
@@ -201,6 +207,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     });
   } catch (err) {
     io.err(`genauth-mock: ${(err as Error).message}`);
+    return { code: 2 };
+  }
+  const stateError = applyStateFlags(
+    server,
+    values,
+    (name) => typed.get(name) ?? `--${name}`,
+    (line) => io.err(line),
+  );
+  if (stateError !== undefined) {
+    io.err(`genauth-mock: ${stateError}`);
     return { code: 2 };
   }
   let url: string;

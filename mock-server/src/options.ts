@@ -62,6 +62,13 @@ export interface MockServerOptions {
    * `Origin` but the mock's own is refused (CSRF). @default []
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Treats every request no route knows (neither served nor a known-but-unimplemented operation,
+   * which answers 501) as an error: still answered in its wire format, but logged through `log`,
+   * one line per request (method, path, wire format), and counted (`unknownRouteCounts`).
+   * @default false: unknown routes answer their 404 silently
+   */
+  strict?: boolean;
 }
 
 /** Options with every default applied. */
@@ -79,6 +86,7 @@ export interface ResolvedOptions {
   allowedHosts: readonly string[];
   /** Normalized: `scheme://host[:port]`, default ports dropped. */
   allowedOrigins: readonly string[];
+  strict: boolean;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -100,6 +108,9 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     if (v !== undefined && (!Number.isInteger(v) || v <= 0)) {
       throw new TypeError(`"${key}" must be a positive integer, got ${String(v)}`);
     }
+  }
+  if (options.strict !== undefined && typeof options.strict !== 'boolean') {
+    throw new TypeError(`"strict" must be a boolean, got ${String(options.strict)}`);
   }
   const adminToken = options.adminToken;
   if (adminToken !== undefined && !isAdminToken(adminToken)) {
@@ -128,6 +139,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
       normalizeOrigin,
       ALLOWED_ORIGIN_RULE,
     ),
+    strict: options.strict ?? false,
   };
 }
 

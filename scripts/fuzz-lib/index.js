@@ -9,18 +9,22 @@ const { exchange } = require('./client');
 const { allRoutes, isSkippedControl } = require('./routes');
 const { inFormat } = require('./shapes');
 
+/** A 5xx the mock did not mean: anything but the 501 of a known-but-unimplemented operation. */
+const isServerError = (c, answer) =>
+  answer?.status >= 500 && !(answer.status === 501 && c.route.unimplemented);
+
 /** How one case ended. */
 function outcome(c, { answer, error, timedOut }) {
   if (c.abortAfter !== undefined) {
     // A client that hung up half-way expects no answer (Node may still write its own 400: the
     // request is not HTTP any more): only a 5xx or a reset would be the mock's doing.
-    if (answer?.status >= 500) return 'serverError';
+    if (isServerError(c, answer)) return 'serverError';
     if (error === 'ECONNRESET') return 'dropped';
     return timedOut ? 'timeout' : 'ok';
   }
   if (error !== undefined) return 'dropped';
   if (answer) {
-    if (answer.status >= 500) return 'serverError';
+    if (isServerError(c, answer)) return 'serverError';
     return inFormat(c.route.format, answer, c.method) ? 'ok' : 'wrongFormat';
   }
   return timedOut ? 'timeout' : 'dropped';

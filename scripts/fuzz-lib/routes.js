@@ -7,7 +7,11 @@
 
 /** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'cas' | 'control'} Format */
 /** @typedef {'none' | 'json' | 'multipart'} BodyKind */
-/** @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object }} Route */
+/**
+ * @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object,
+ *   unimplemented?: boolean }} Route
+ * `unimplemented`: a known operation the mock does not serve, whose answer is a 501 in its format.
+ */
 
 /** @type {Route[]} */
 const WECHAT = [
@@ -59,7 +63,14 @@ const WECHAT = [
   { method: 'GET', path: '/wxa/getpaidunionid', body: 'none' },
   { method: 'GET', path: '/sns/userinfo', body: 'none' },
   { method: 'POST', path: '/cgi-bin/nope', body: 'json', sample: {} },
-  { method: 'GET', path: '/wxa/getwxacodeunlimit', body: 'none' },
+  { method: 'GET', path: '/wxa/getwxacodeunlimit', body: 'none', unimplemented: true },
+  {
+    method: 'POST',
+    path: '/wxa/msg_sec_check',
+    body: 'json',
+    sample: { content: 'x' },
+    unimplemented: true,
+  },
 ].map((r) => ({ format: 'wechat', ...r }));
 
 const WX_BASE = '/connections/social/wechat-miniprogram';
@@ -108,6 +119,13 @@ const REST = [
     sample: { code: 'c', phoneCode: 'p' },
   },
   { method: 'POST', path: `${WX_BASE}/getphone`, body: 'json', sample: { phoneCode: 'p' } },
+  {
+    method: 'POST',
+    path: '/api/v2/mfa/totp/verify',
+    body: 'json',
+    sample: { totp: '123456' },
+    unimplemented: true,
+  },
   { method: 'GET', path: '/api/v2/nope', body: 'none' },
   { method: 'POST', path: '/connections/nope', body: 'json', sample: {} },
   { method: 'GET', path: '/oidc/nope', body: 'none' },
@@ -211,6 +229,13 @@ const V3 = [
     sample: { ...CONN, code: 'c', iv: 'aXY=', encryptedData: 'ZGF0YQ==' },
   },
   { method: 'POST', path: `${WX_BASE}/bind`, body: 'json', sample: { ...CONN, code: 'c' } },
+  {
+    method: 'POST',
+    path: '/api/v3/get-wechat-access-token',
+    body: 'json',
+    sample: { appId: 'a', appSecret: 's' },
+    unimplemented: true,
+  },
   { method: 'GET', path: '/api/v3/nope', body: 'none' },
 ].map((r) => ({ format: 'v3', ...r }));
 
@@ -263,6 +288,12 @@ const GRAPHQL = [
         'mutation sendEmail($email: String!, $scene: EmailScene!) { sendEmail(email: $email, scene: $scene) { code message } }',
       variables: { email: 'a@example.com', scene: 'RESET_PASSWORD' },
     },
+  },
+  {
+    method: 'POST',
+    path: '/graphql/v2',
+    body: 'json',
+    sample: { query: 'mutation { resetPasswordByForceResetToken(token: "t") { code } }' },
   },
   { method: 'GET', path: '/graphql/v2', body: 'none' },
   { method: 'POST', path: '/graphql/v3', body: 'json', sample: { query: '{ a }' } },

@@ -7,7 +7,10 @@ const genauthError = (m) =>
   isObject(m) && typeof m.code === 'number' && typeof m.message === 'string';
 
 const CHECKS = {
-  /** `{errcode, errmsg: "…, rid: …"}` (HTTP 200, 404 for an unknown path), or a success body. */
+  /**
+   * `{errcode, errmsg: "…, rid: …"}` (HTTP 200, 404 for an unknown path, 501 with 48001 for a
+   * known API the mock does not serve), or a success body.
+   */
   wechat(status, body) {
     if (!isObject(body)) return false;
     if ('errcode' in body) {
@@ -15,22 +18,25 @@ const CHECKS = {
         typeof body.errcode === 'number' &&
         typeof body.errmsg === 'string' &&
         (body.errcode === 0 || RID.test(body.errmsg)) &&
-        (status === 200 || (status === 404 && body.errcode === 40066))
+        (status === 200 ||
+          (status === 404 && body.errcode === 40066) ||
+          (status === 501 && body.errcode === 48001))
       );
     }
     return status === 200 && ('access_token' in body || 'session_key' in body);
   },
-  /** `{code, message, data?}` with HTTP 200 (404 with code 404), or an OIDC document. */
+  /** `{code, message, data?}` with HTTP 200 (404 or 501 with that code), or an OIDC document. */
   rest(status, body) {
     if (!isObject(body)) return false;
-    if (genauthError(body)) return status === 200 || (status === 404 && body.code === 404);
+    if (genauthError(body))
+      return status === 200 || ((status === 404 || status === 501) && body.code === status);
     return status === 200 && ('issuer' in body || 'keys' in body);
   },
-  /** `{statusCode, message, …}` with HTTP 200 (404 with statusCode 404), or the bare system keys. */
+  /** `{statusCode, message, …}` with HTTP 200 (404 or 501 likewise), or the bare system keys. */
   v3(status, body) {
     if (!isObject(body)) return false;
     if (typeof body.statusCode === 'number' && typeof body.message === 'string')
-      return status === 200 || (status === 404 && body.statusCode === 404);
+      return status === 200 || ((status === 404 || status === 501) && body.statusCode === status);
     return status === 200 && isObject(body.rsa);
   },
   /** A 2xx JSON object, or a 4xx `{error, error_description}` (OAuth). */

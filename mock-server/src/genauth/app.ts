@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { unimplementedRoutes } from '../unimplemented/routes';
 import { casRouter } from './cas/app';
 import { graphqlRouter } from './graphql/route';
 import { oidcRouter } from './oidc/app';
@@ -27,6 +28,7 @@ export function restRouter(ctx: Context): Router {
   meRoutes(router, ctx);
   directoryRoutes(router, ctx);
   uploadRoutes(router, ctx);
+  router.use(unimplementedRoutes(ctx, 'rest', REST_PREFIXES)); // 501 for known operations
   router.all(
     REST_PREFIXES.map((prefix) => `${prefix}{/*rest}`),
     restNotFound,
@@ -46,5 +48,6 @@ export function genauthApp(ctx: Context): Router {
   router.use('/cas-idp', casRouter(ctx)); // CAS 1.0, text answers
   router.use(restRouter(ctx));
   router.use(graphqlRouter(ctx));
+  router.use(unimplementedRoutes(ctx, 'fallback', 'any')); // paths outside every prefix
   return router;
 }

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
+import { unimplementedRoutes } from '../unimplemented/routes';
 import { wechatErrors, wechatNotFound } from './render';
 import { chargeRoutes } from './routes/charge';
 import { phoneRoutes } from './routes/phone';
@@ -32,6 +33,7 @@ export function wechatApp(ctx: Context): RequestHandler {
   chargeRoutes(router, ctx);
   securityRoutes(router, ctx);
   pluginRoutes(router, ctx);
+  router.use(unimplementedRoutes(ctx, 'wechat', WECHAT_PREFIXES)); // 501 for known APIs
   router.all(
     WECHAT_PREFIXES.map((prefix) => `${prefix}{/*rest}`),
     wechatNotFound(ctx),

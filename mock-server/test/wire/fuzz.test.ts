@@ -44,7 +44,8 @@ it('answers every malformed request in its wire format, never with a 5xx or a re
   expect(report.totals).toMatchObject({ cases: 600, serverError: 0, dropped: 0, wrongFormat: 0 });
   expect(report.totals.timeout).toBe(0);
   for (const name of fuzz.CLASS_NAMES) expect(report.byClass[name]).toBeGreaterThan(0);
-  expect(logged).toEqual([]);
+  // The only lines: the first 501 of each known-but-unimplemented operation the table fuzzes.
+  expect(logged.filter((line) => !line.includes('is not implemented by the mock'))).toEqual([]);
 }, 60_000);
 
 it('fuzzes every route the routers register (but the skipped control routes)', () => {

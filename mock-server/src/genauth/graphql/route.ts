@@ -8,11 +8,17 @@ import type { Tenant } from '../model/tenancy';
 import { clientIp, resolveTenant } from '../request';
 import type { GraphqlContext } from './context';
 import type * as Engine from './engine';
+import type * as Unimplemented from '../../unimplemented/graphql';
+import { recordUnknown } from '../../unimplemented/strict';
 
 let engine: typeof Engine | undefined;
 /** graphql-js and the schema load on the first GraphQL request, keeping cold start short. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadEngine = (): typeof Engine => (engine ??= require('./engine') as typeof Engine);
+let unimplemented: typeof Unimplemented | undefined;
+const loadUnimplemented = (): typeof Unimplemented =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (unimplemented ??= require('../../unimplemented/graphql') as typeof Unimplemented);
 
 /** `extensions.code` of a request that failed outside graphql-js. */
 function extensionOf(err: unknown): string {
@@ -68,7 +74,13 @@ export function graphqlRouter(ctx: Context): Router {
       tenant: () => (tenant ??= resolveTenant(ctx, req.headers)),
     };
     const { run } = loadEngine();
-    res.json(await run(ctx, req.body, contextValue));
+    const result = await run(ctx, req.body, contextValue);
+    // A known operation the mock lacks answers 501 instead of a validation error.
+    res.json(loadUnimplemented().checkGraphqlResult(ctx, req.body, result));
+  });
+  router.all('/graphql{/*rest}', (req, _res, next) => {
+    recordUnknown(ctx, 'graphql', req.method, req.path);
+    next();
   });
   router.all('/graphql{/*rest}', graphqlNotFound);
   router.use(graphqlErrors(ctx.options.log));

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 
 import type { Context } from '../../context';
+import { unimplementedRoutes } from '../../unimplemented/routes';
 import { accountRoutes } from './account';
 import { v3Errors, v3NotFound } from './envelope';
 import { messageRoutes } from './messages';
@@ -21,6 +22,9 @@ export function v3Router(ctx: Context): Router {
   messageRoutes(router, ctx);
   accountRoutes(router, ctx);
   wechatRoutes(router, ctx);
+  router.use(
+    unimplementedRoutes(ctx, 'v3', ['/api/v3', '/connections/social/wechat-miniprogram/bind']),
+  );
   router.all(['/api/v3{/*rest}', '/connections/social/wechat-miniprogram/bind'], v3NotFound(ctx));
   router.use(v3Errors(ctx));
   return router;
