@@ -38,6 +38,8 @@ Options:
       --session-key-policy <p>   "rotate" (new session_key on every login, default) or "never"
       --outlive-parent           keep running when the process that started the mock exits
                                  (by default the mock stops with it, e.g. a killed npm start)
+      --strict                   log every request no route knows (one line: method, path,
+                                 wire format) and count it; still answered 404 as without it
       --admin-token <token>      let clients other than loopback use /__mock/v1 with
                                  "Authorization: Bearer <token>" (env GENAUTH_MOCK_ADMIN_TOKEN;
                                  default: /__mock/v1 answers loopback clients only)
@@ -70,6 +72,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'session-key-policy': { type: 'string' },
   'outlive-parent': { type: 'boolean' },
+  strict: { type: 'boolean' },
   'admin-token': { type: 'string' },
   'allowed-host': { type: 'string', multiple: true },
   'allowed-origin': { type: 'string', multiple: true },
@@ -202,6 +205,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
       ...(values.host !== undefined && { host: values.host }),
       ...(values.seed !== undefined && { seed: values.seed }),
       ...(policy !== undefined && { sessionKeyPolicy: policy }),
+      ...(values.strict === true && { strict: true }),
       ...(tls.tls !== undefined && { tls: tls.tls }),
       log: (line) => io.err(line),
     });
