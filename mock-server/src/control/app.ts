@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { unknownRouteCounts } from '../unimplemented/strict';
 import { coreControl } from './core';
 import { controlErrors, controlNotFound } from './errors';
 import { faultsControl } from './faults';
@@ -14,8 +15,9 @@ import { wechatControl } from './wechat';
 /**
  * The `/__mock/v1` control surface (JSON, usable with curl): thin HTTP adapters over `api` for
  * the simulated WeChat client, the clock, state and reset, WeChat faults, the request journal
- * and the GenAuth message outbox. `GET /` lists the routes. Any other method or path is a 404
- * `not_found`, and every error of its routes is rendered once, at its end, as `{error, message}`.
+ * and the GenAuth message outbox. `GET /` lists the routes (and, under `strict`, counts the
+ * requests no route knew). Any other method or path is a 404 `not_found`, and every error of its
+ * routes is rendered once, at its end, as `{error, message}`.
  */
 export function controlApp(ctx: Context, api: ControlApi): Router {
   const router = Router();
@@ -23,7 +25,9 @@ export function controlApp(ctx: Context, api: ControlApi): Router {
   // No route takes OPTIONS (the guard refuses cross-site pages): a wrong method like any other.
   router.options('/{*path}', controlNotFound);
   router.get('/', (_req, res) => {
-    res.json({ routes: CONTROL_ROUTES });
+    // Under `strict`, also the count of requests no route knew (see src/unimplemented).
+    const strict = ctx.options.strict ? { unknownRoutes: unknownRouteCounts(ctx) } : {};
+    res.json({ routes: CONTROL_ROUTES, ...strict });
   });
   router.use(coreControl(api, json));
   router.use(faultsControl(api, json));

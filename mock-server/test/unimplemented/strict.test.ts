@@ -70,3 +70,11 @@ it('stays quiet without strict', async () => {
 it('rejects a strict that is not a boolean, naming the option', () => {
   expect(() => createMockServer({ strict: 'yes' as unknown as boolean })).toThrow(/"strict"/);
 });
+
+it('shows the count in the control index under strict only', async () => {
+  const index = await app().get('/__mock/v1');
+  expect(index.body.unknownRoutes).toEqual(unknownRouteCounts(mock.context));
+  expect(index.body.unknownRoutes.total).toBeGreaterThan(0);
+  const plain = await request(createMockServer().app).get('/__mock/v1');
+  expect(Object.keys(plain.body)).toEqual(['routes']);
+});
