@@ -2,6 +2,7 @@ import { DEFAULT_SEED, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { Clock } from './clock';
 import { realTimers, type Timers } from './timers';
+import type * as Tls from './tls/options';
 import {
   ADMIN_TOKEN_RULE,
   ALLOWED_HOST_RULE,
@@ -46,6 +47,13 @@ export interface MockServerOptions {
   /** Receives one line per notable event (codes sent, server started). @default no logging */
   log?: (line: string) => void;
   /**
+   * Serve HTTPS: `{ cert, key }` (PEM) or `{ generate: true, dir? }`, a self-signed certificate
+   * made on the first `start()` for localhost, 127.0.0.1, ::1, `host` and `allowedHosts` (kept in
+   * `dir` and reused while valid). With `port`, HTTPS listens there and HTTP on `start()`'s port.
+   * @default none: HTTP only
+   */
+  tls?: Tls.TlsOptions;
+  /**
    * Lets clients other than loopback use the control surface `/__mock/v1` when they send
    * `Authorization: Bearer <adminToken>` (8 to 1024 visible ASCII characters). Loopback clients
    * never need it. @default none: the control surface answers loopback clients only
@@ -81,6 +89,8 @@ export interface ResolvedOptions {
   bodyLimit: number;
   uploadLimit: number;
   log: (line: string) => void;
+  /** `undefined`: HTTP only. */
+  tls: Tls.ResolvedTls | undefined;
   adminToken: string | undefined;
   /** Normalized: lower case, IPv6 in brackets. */
   allowedHosts: readonly string[];
@@ -126,6 +136,12 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     uploadLimit: options.uploadLimit ?? DEFAULTS.uploadLimit,
     log: options.log ?? (() => undefined),
+    tls:
+      options.tls === undefined
+        ? undefined
+        : // Loaded only for HTTPS, so a plain start never loads the TLS code.
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          (require('./tls/options') as typeof Tls).resolveTlsOptions(options.tls),
     adminToken,
     allowedHosts: normalizeList(
       'allowedHosts',

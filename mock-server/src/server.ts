@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import { createServer, type Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 
 import express, { type Express, type Request } from 'express';
 
@@ -10,6 +11,7 @@ import { createControlApi } from './control/api';
 import { controlApp } from './control/app';
 import { adminGuard } from './control/guard';
 import type { ControlApi, ResetResult } from './control/types';
+import type * as Tls from './tls';
 import type * as GenauthApp from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
 import { lingerOnClose } from './http/linger';
@@ -35,11 +37,24 @@ export interface MockServer {
    * (`mock.control.wechat.login({ appid })`, `mock.control.faults.add(…)`, …).
    */
   readonly control: ControlApi;
-  /** `http://host:port` once started, `''` before. */
+  /**
+   * The primary URL once started: `http://host:port`, or `https://host:port` when the mock serves
+   * HTTPS only (`tls` without `tls.port`); `''` before.
+   */
   readonly url: string;
-  /** Listens on `port` (0 = a free port) and resolves to the base URL. */
+  /** `https://host:port` while HTTPS listens (the same as `url` when it is the only one), else `''`. */
+  readonly httpsUrl: string;
+  /**
+   * The certificate HTTPS serves (its PEM is what a client trusts), once the first `start()` has
+   * made or loaded it; `undefined` before and without `tls`.
+   */
+  readonly certificate: Tls.MockCertificate | undefined;
+  /**
+   * Listens on `port` (0 = a free port) and resolves to the primary URL. With `tls`, that port
+   * serves HTTPS, unless `tls.port` is set: then HTTP listens on `port` and HTTPS on `tls.port`.
+   */
   start(port?: number): Promise<string>;
-  /** Stops listening and closes open connections. */
+  /** Stops listening (HTTP and HTTPS) and closes open connections. */
   stop(): Promise<void>;
   /**
    * Back to the seeded state (optionally of another seed), with no faults and an empty request
@@ -100,7 +115,75 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   app.use(notFound);
   app.use(lastResort(resolved.log));
 
-  let server: Server | undefined;
+  /** What `start()` listens with; `destroy` drops the sockets `closeAllConnections` misses. */
+  interface Listener {
+    server: Server | HttpsServer;
+    destroy?: () => void;
+  }
+  let listeners: Listener[] | undefined;
+  let httpsUrl = '';
+  let tlsMaterial: Tls.TlsMaterial | undefined;
+  const origin = (scheme: 'http' | 'https', port: number) =>
+    `${scheme}://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`;
+  /** The timeouts and the linger-on-close of every listener. */
+  const harden = (s: Server | HttpsServer, event: 'connection' | 'secureConnection') => {
+    // A slow or stalled client cannot hold a socket: headers within 15 s, the whole request
+    // within 30 s, idle keep-alive sockets closed after 5 s (and, for HTTPS, the TLS handshake
+    // within 15 s).
+    s.headersTimeout = 15_000;
+    s.requestTimeout = 30_000;
+    s.keepAliveTimeout = 5_000;
+    lingerOnClose(s, event);
+    return s;
+  };
+  const listen = async (s: Server | HttpsServer, port: number) => {
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, resolved.host, () => resolve());
+    });
+    return (s.address() as AddressInfo).port;
+  };
+  const close = (list: Listener[]) =>
+    Promise.all(
+      list.map(
+        ({ server: s, destroy }) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+            destroy?.();
+          }),
+      ),
+    );
+  /** HTTPS (on `port`, or HTTP there and HTTPS on `tls.port`); the certificate on first use. */
+  const startTls = async (tls: Tls.ResolvedTls, port: number) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const t = require('./tls') as typeof Tls;
+    if (tls.port !== undefined && tls.port !== 0 && tls.port === port) {
+      throw new t.TlsOptionError(
+        'tls.port',
+        `must differ from the HTTP port, got ${port} for both`,
+      );
+    }
+    tlsMaterial ??= t.tlsMaterial(tls, t.certificateNames(resolved.host, resolved.allowedHosts));
+    const https = t.createHttpsServer(app, tlsMaterial);
+    const http = tls.port === undefined ? undefined : harden(createServer(app), 'connection');
+    const list: Listener[] = [
+      ...(http ? [{ server: http }] : []),
+      { server: harden(https.server, 'secureConnection'), destroy: https.destroySockets },
+    ];
+    listeners = list;
+    try {
+      const httpPort = http && (await listen(http, port));
+      httpsUrl = origin('https', await listen(https.server, tls.port ?? port));
+      url = httpPort === undefined ? httpsUrl : origin('http', httpPort);
+    } catch (err) {
+      listeners = undefined;
+      url = httpsUrl = '';
+      await close(list);
+      throw err;
+    }
+    return url;
+  };
   return {
     app,
     store,
@@ -110,34 +193,26 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     get url() {
       return url;
     },
+    get httpsUrl() {
+      return httpsUrl;
+    },
+    get certificate() {
+      return tlsMaterial?.certificate;
+    },
     async start(port = 0) {
-      if (server) throw new Error(`mock server already listening at ${url}`);
-      const s = createServer(app);
-      // A slow or stalled client cannot hold a socket: headers within 15 s, the whole request
-      // within 30 s, idle keep-alive sockets closed after 5 s.
-      s.headersTimeout = 15_000;
-      s.requestTimeout = 30_000;
-      s.keepAliveTimeout = 5_000;
-      lingerOnClose(s);
-      server = s;
-      await new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(port, resolved.host, () => resolve());
-      });
-      const { port: actual } = s.address() as AddressInfo;
-      const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
-      url = `http://${host}:${actual}`;
+      if (listeners) throw new Error(`mock server already listening at ${url}`);
+      if (resolved.tls) return startTls(resolved.tls, port);
+      const s = harden(createServer(app), 'connection');
+      listeners = [{ server: s }];
+      url = origin('http', await listen(s, port));
       return url;
     },
     async stop() {
-      const s = server;
-      if (!s) return;
-      server = undefined;
-      url = '';
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      });
+      const list = listeners;
+      if (!list) return;
+      listeners = undefined;
+      url = httpsUrl = '';
+      await close(list);
     },
     reset(seed?: string) {
       return control.reset(seed);

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { EventEmitter } from 'node:events';
 import type { Socket } from 'node:net';
 
 /** How long a closing connection keeps reading what its client still sends. */
@@ -11,9 +11,15 @@ export const LINGER_MS = 5_000;
  * once would reset it and the client could lose the answer. Instead the answer is sent with a FIN
  * and the rest of the body is read (and discarded) until the client closes, for at most
  * {@link LINGER_MS}.
+ *
+ * An HTTP server hands its sockets to HTTP on `connection`; an HTTPS one on `secureConnection`,
+ * once the TLS handshake is done.
  */
-export function lingerOnClose(server: Server): void {
-  server.on('connection', (socket: Socket) => {
+export function lingerOnClose(
+  server: EventEmitter,
+  event: 'connection' | 'secureConnection' = 'connection',
+): void {
+  server.on(event, (socket: Socket) => {
     socket.destroySoon = function lingeringDestroySoon(this: Socket) {
       if (this.writable) this.end();
       if (this.readableEnded) {
