@@ -91,6 +91,11 @@ export class ExpiringMap<K, V> extends Map<K, V> {
       (k) => super.delete(k),
     );
   }
+  /** Adds entries as they are, in order, expired ones included (a state import). */
+  load(entries: Iterable<readonly [K, V]>): this {
+    for (const [k, v] of entries) super.set(k, v);
+    return this;
+  }
 }
 
 /** A Set of expiring values (e.g. revoked tokens, which need not be kept past their expiry). */
@@ -123,5 +128,10 @@ export class ExpiringSet<V> extends Set<V> {
       () => super.entries(),
       (v) => super.delete(v),
     );
+  }
+  /** Adds values as they are, in order, expired ones included (a state import). */
+  load(values: Iterable<V>): this {
+    for (const v of values) super.add(v);
+    return this;
   }
 }

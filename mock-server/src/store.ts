@@ -96,7 +96,7 @@ export function createStore(
         seed: fixtures.seed,
         now: clock.now(),
         wechat: wechatDocument(wechat, full),
-        genauth: genauthState().genauthDocument(genauthOf()),
+        genauth: genauthState().genauthDocument(genauthOf(), full),
         demo: demoSection(fixtures) ?? {},
         ...(full && { random: random.current.position() }),
       };

@@ -141,7 +141,7 @@ export function sweepGenauth(state: GenauthState, now: number): number {
  * The GenAuth state as a JSON document whose lists are read when it is built or streamed
  * (hashes only, no plaintext).
  */
-export function genauthDocument(state: GenauthState): Record<string, LazyTree> {
+export function genauthDocument(state: GenauthState, full = true): Record<string, LazyTree> {
   return {
     pools: lazyTrees(() =>
       [...state.pools.values()].map((p) => ({
@@ -181,6 +181,12 @@ export function genauthDocument(state: GenauthState): Record<string, LazyTree> {
       })),
     ),
     oidc: exportSide('oidc', state, EMPTY_OIDC),
+    tables: {
+      casTickets: exportSide('casTickets', state, []),
+      v3Pending: exportSide('v3Pending', state, []),
+      // Counts v3 failures, which change nothing else: in the import document only.
+      ...(full && { v3RequestSeq: exportSide('v3RequestSeq', state, 0) }),
+    },
   };
 }
 
@@ -226,7 +232,7 @@ export function restoreGenauth(
   state.messages = doc.messages.map((m) => ({ ...m }));
   state.messageSeq = doc.messageSeq;
   state.fixedCodes = new Map(Object.entries(doc.fixedCodes));
-  for (const t of doc.revoked) state.revoked.add(t);
+  state.revoked.load(doc.revoked);
   for (const u of doc.uploadFiles)
     state.uploads.set(u.key, {
       key: u.key,

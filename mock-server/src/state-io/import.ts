@@ -13,6 +13,7 @@ import { importOidc, type OidcDocument } from '../genauth/model/oidc-state';
 import type { GenauthImport } from '../genauth/state';
 import { SeededRandom, type RandomPosition } from '../random';
 import { STATE_VERSION } from '../store';
+import { importSide } from './side';
 import type { Fault } from '../wechat/fault-book';
 import { restoreWechat, userKey, type WechatImport, type WechatUser } from '../wechat/state';
 import {
@@ -274,6 +275,65 @@ function checkGenauth(v: unknown, fixtures: Fixtures): GenauthImport & { oidc: O
   };
 }
 
+/** The modules that register side tables, loaded before an import installs them. */
+const SIDE_MODULES = [
+  '../wechat/phone-quota',
+  '../wechat/encrypt-keys',
+  '../wechat/payments',
+  '../wechat/plugin',
+  '../wechat/encrypted-msgs',
+  '../genauth/cas/tickets',
+  '../genauth/model/v3-pending',
+  '../genauth/v3/envelope',
+];
+
+/** `[key, record]` pairs whose records are objects with the given number fields. */
+const records =
+  (...numbers: string[]) =>
+  (v: unknown, path: string): [string, unknown][] =>
+    pairs(v, path, (x, p) => {
+      const o = obj(x, p);
+      for (const n of numbers) num(o[n], `${p}.${n}`);
+      return o;
+    });
+
+/** The side tables of the document, checked: `wechat.tables.*` and `genauth.tables.*`. */
+function checkTables(root: Record<string, unknown>): {
+  wechat: Record<string, unknown>;
+  genauth: Record<string, unknown>;
+} {
+  const w = obj(obj(root['wechat'], 'wechat')['tables'], 'wechat.tables');
+  const g = obj(obj(root['genauth'], 'genauth')['tables'], 'genauth.tables');
+  const payments = obj(w['payments'], 'wechat.tables.payments');
+  return {
+    wechat: {
+      phoneQuota: records()(w['phoneQuota'], 'wechat.tables.phoneQuota'),
+      encryptKeys: pairs(w['encryptKeys'], 'wechat.tables.encryptKeys', (x, p) =>
+        list(x, p, (k, q) => {
+          const key = obj(k, q);
+          num(key['version'], `${q}.version`);
+          num(key['createTime'], `${q}.createTime`);
+          return key;
+        }),
+      ),
+      payments: {
+        byTransaction: records('paidAt')(
+          payments['byTransaction'],
+          'wechat.tables.payments.byTransaction',
+        ),
+        byOrder: records('paidAt')(payments['byOrder'], 'wechat.tables.payments.byOrder'),
+      },
+      pluginCodes: records('issuedAt')(w['pluginCodes'], 'wechat.tables.pluginCodes'),
+      encryptedMsgs: records('createdAt')(w['encryptedMsgs'], 'wechat.tables.encryptedMsgs'),
+    },
+    genauth: {
+      casTickets: records('expiresAt')(g['casTickets'], 'genauth.tables.casTickets'),
+      v3Pending: records('expiresAt')(g['v3Pending'], 'genauth.tables.v3Pending'),
+      v3RequestSeq: count(g['v3RequestSeq'], 'genauth.tables.v3RequestSeq'),
+    },
+  };
+}
+
 /**
  * Replaces the whole state of `ctx` with `doc` (an export of this or another mock): fixtures of
  * its seed, WeChat and GenAuth state, the clock at its `now`, the random streams at their
@@ -293,17 +353,26 @@ export function importState(ctx: Context, doc: unknown): void {
   const fixtures = seed === ctx.store.fixtures.seed ? ctx.store.fixtures : createFixtures(seed);
   const wechatDoc = checkWechat(root['wechat']);
   const genauthDoc = checkGenauth(root['genauth'], fixtures);
+  const tables = checkTables(root);
   // Entries are re-inserted on the imported clock, so none expires on the way in.
   const before = ctx.clock.now();
   ctx.clock.set(now);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { restoreGenauth } = require('../genauth/state') as typeof GenauthStateModule;
+    const clockNow = () => ctx.clock.now();
     const genauth = restoreGenauth(genauthDoc, fixtures, ctx.clock);
-    importOidc(genauth, genauthDoc.oidc, () => ctx.clock.now());
+    importOidc(genauth, genauthDoc.oidc, clockNow);
+    const wechat = restoreWechat(wechatDoc, seed, ctx.clock);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    for (const m of SIDE_MODULES) require(m);
+    for (const [name, data] of Object.entries(tables.wechat))
+      importSide(name, wechat, data, clockNow);
+    for (const [name, data] of Object.entries(tables.genauth))
+      importSide(name, genauth, data, clockNow);
     ctx.store.replace({
       fixtures,
-      wechat: restoreWechat(wechatDoc, seed, ctx.clock),
+      wechat,
       genauth,
       random: SeededRandom.at(seed, random),
     });

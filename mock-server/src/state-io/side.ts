@@ -1,17 +1,36 @@
 /**
- * Exporters of the tables features keep beside the WeChat and GenAuth state objects (WeakMaps
- * keyed by them). A feature module registers its exporter when it loads; a table whose module
- * never loaded was never filled, so the state document carries its empty form.
+ * The tables features keep beside the WeChat and GenAuth state objects (WeakMaps keyed by
+ * them), as the state document carries them. A feature module registers its table when it
+ * loads; a table whose module never loaded was never filled, so the document carries its empty
+ * form. An import loads the modules first (see `state-io/import.ts`).
  */
-const exporters = new Map<string, (owner: object) => unknown>();
 
-/** Registers how table `name` is written into the state document. */
+/** How one table is written into the state document and read back. */
+export interface SideCodec {
+  export(owner: object): unknown;
+  /** Installs `data` (already checked) as the table of `owner`, on the clock `now`. */
+  import(owner: object, data: unknown, now: () => number): void;
+}
+
+const codecs = new Map<string, SideCodec>();
+
+/** Registers table `name`. */
+export function registerSide(name: string, codec: SideCodec): void {
+  codecs.set(name, codec);
+}
+
+/** Registers how table `name` is written (a table an import installs itself). */
 export function registerExport(name: string, exporter: (owner: object) => unknown): void {
-  exporters.set(name, exporter);
+  codecs.set(name, { export: exporter, import: () => undefined });
 }
 
 /** Table `name` of `owner` as plain JSON, or `empty` when its module never loaded. */
 export function exportSide(name: string, owner: object, empty: unknown): unknown {
-  const exporter = exporters.get(name);
-  return exporter ? exporter(owner) : empty;
+  const codec = codecs.get(name);
+  return codec ? codec.export(owner) : empty;
+}
+
+/** Installs `data` as table `name` of `owner`. */
+export function importSide(name: string, owner: object, data: unknown, now: () => number): void {
+  codecs.get(name)?.import(owner, data, now);
 }

@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { sessionSignature } from './crypto';
 import { wechatError } from './errcodes';
 import { currentSession } from './sessions';
-import { sideTable } from './side-table';
+import { mapSideTable } from './side-table';
 import { userKey, type WechatUser } from './state';
 import { faultThenToken } from './token-fault';
 
@@ -32,7 +32,7 @@ export const ENCRYPT_KEY_TTL_S = 3600;
 const KEPT = 3;
 
 /** The keys of each user, newest first, keyed by {@link userKey}. */
-const keysOf = sideTable(() => new Map<string, UserEncryptKey[]>());
+const keysOf = mapSideTable<UserEncryptKey[]>('encryptKeys');
 
 /**
  * The user's keys, newest first, after minting a new one when the newest has expired (or there is

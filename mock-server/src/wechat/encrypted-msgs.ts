@@ -5,6 +5,7 @@ import { ExpiringMap } from '../expiring';
 import { wechatError } from './errcodes';
 import type { WechatState } from './state';
 import { faultThenToken } from './token-fault';
+import { registerSide } from '../state-io/side';
 
 /** WeChat vouches for phone-number encrypted data of the last three days. */
 export const ENCRYPTED_MSG_KEPT_MS = 3 * 86_400_000;
@@ -17,6 +18,18 @@ interface Minted {
 
 /** sha256 hex of each phone payload the button handed out → its app and time, per state. */
 const tables = new WeakMap<WechatState, ExpiringMap<string, Minted>>();
+
+registerSide('encryptedMsgs', {
+  export: (owner) => [...(tables.get(owner as WechatState) ?? [])],
+  import: (owner, data, now) => {
+    tables.set(
+      owner as WechatState,
+      new ExpiringMap<string, Minted>((m) => m.createdAt + ENCRYPTED_MSG_KEPT_MS, now).load(
+        data as [string, Minted][],
+      ),
+    );
+  },
+});
 
 function minted(ctx: Context): ExpiringMap<string, Minted> {
   const state = ctx.store.wechat;

@@ -4,6 +4,7 @@ import { wechatError } from './errcodes';
 import { RULES } from './rules';
 import type { WechatState } from './state';
 import { faultThenToken, stringParam } from './token-fault';
+import { registerSide } from '../state-io/side';
 
 /** A WeChat Pay payment of a user, which getpaidunionid accepts for 5 minutes. */
 export interface Payment {
@@ -21,6 +22,21 @@ interface Payments {
 }
 
 const tables = new WeakMap<WechatState, Payments>();
+
+registerSide('payments', {
+  export: (owner) => {
+    const t = tables.get(owner as WechatState);
+    return { byTransaction: [...(t?.byTransaction ?? [])], byOrder: [...(t?.byOrder ?? [])] };
+  },
+  import: (owner, data, now) => {
+    const d = data as Record<keyof Payments, [string, Payment][]>;
+    const deadline = (p: Payment) => p.paidAt + RULES.codeTtlMs;
+    tables.set(owner as WechatState, {
+      byTransaction: new ExpiringMap<string, Payment>(deadline, now).load(d.byTransaction),
+      byOrder: new ExpiringMap<string, Payment>(deadline, now).load(d.byOrder),
+    });
+  },
+});
 
 function paymentsOf(ctx: Context): Payments {
   const state = ctx.store.wechat;

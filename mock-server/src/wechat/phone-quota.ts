@@ -1,4 +1,4 @@
-import { sideTable } from './side-table';
+import { mapSideTable } from './side-table';
 import type { WechatState } from './state';
 
 /**
@@ -44,7 +44,7 @@ export interface PhoneQuota {
 
 type AppQuotas = Record<PhoneProduct, PhoneQuota>;
 
-const quotasOf = sideTable(() => new Map<string, AppQuotas>());
+const quotasOf = mapSideTable<AppQuotas>('phoneQuota');
 
 /** The quotas of `appid`, created with the trial package on first use. */
 function appQuotas(state: WechatState, appid: string): AppQuotas {

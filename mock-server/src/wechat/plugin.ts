@@ -6,6 +6,7 @@ import { wechatError } from './errcodes';
 import { RULES } from './rules';
 import type { WechatState } from './state';
 import { faultThenToken } from './token-fault';
+import { registerSide } from '../state-io/side';
 
 /** A `wx.pluginLogin` code: single use, 5 minutes, for one user of a host app and one plugin. */
 export interface PluginCode {
@@ -18,6 +19,18 @@ export interface PluginCode {
 }
 
 const tables = new WeakMap<WechatState, ExpiringMap<string, PluginCode>>();
+
+registerSide('pluginCodes', {
+  export: (owner) => [...(tables.get(owner as WechatState) ?? [])],
+  import: (owner, data, now) => {
+    tables.set(
+      owner as WechatState,
+      new ExpiringMap<string, PluginCode>((c) => c.issuedAt + RULES.codeTtlMs, now).load(
+        data as [string, PluginCode][],
+      ),
+    );
+  },
+});
 
 /** The open plugin codes of the current state. */
 function codesOf(ctx: Context): ExpiringMap<string, PluginCode> {

@@ -1,3 +1,4 @@
+import { registerSide } from '../state-io/side';
 import type { WechatState } from './state';
 
 /**
@@ -10,6 +11,28 @@ export function sideTable<T>(create: () => T): (state: WechatState) => T {
     let value = values.get(state);
     if (value === undefined) {
       value = create();
+      values.set(state, value);
+    }
+    return value;
+  };
+}
+
+/**
+ * A {@link sideTable} of a `Map` that the state document carries as `wechat.tables[name]`
+ * (`[key, value]` pairs, oldest first).
+ */
+export function mapSideTable<V>(name: string): (state: WechatState) => Map<string, V> {
+  const values = new WeakMap<WechatState, Map<string, V>>();
+  registerSide(name, {
+    export: (owner) => [...(values.get(owner as WechatState) ?? [])],
+    import: (owner, data) => {
+      values.set(owner as WechatState, new Map(data as [string, V][]));
+    },
+  });
+  return (state) => {
+    let value = values.get(state);
+    if (value === undefined) {
+      value = new Map();
       values.set(state, value);
     }
     return value;

@@ -4,6 +4,7 @@ import type { MockClock } from '../clock';
 import { ExpiringMap } from '../expiring';
 import { lazyList, materialize, type LazyTree } from '../lazy-json';
 import { SeededRandom, type RandomPosition } from '../random';
+import { exportSide } from '../state-io/side';
 import type { Fault } from './fault-book';
 import { createFaultBook, type FaultBook } from './faults';
 import { RULES } from './rules';
@@ -149,6 +150,13 @@ export function wechatDocument(state: WechatState, full = true): Record<string, 
     stableQuota: Object.fromEntries(state.stableQuota),
     latestToken: Object.fromEntries(state.latestToken),
     loginRate: lazyList(() => state.loginRate.entries()),
+    tables: {
+      phoneQuota: exportSide('phoneQuota', state, []),
+      encryptKeys: exportSide('encryptKeys', state, []),
+      payments: exportSide('payments', state, { byTransaction: [], byOrder: [] }),
+      pluginCodes: exportSide('pluginCodes', state, []),
+      encryptedMsgs: exportSide('encryptedMsgs', state, []),
+    },
     // What an import needs besides, but changes on requests that change nothing else.
     ...(full && {
       rids: state.rids.position(),
@@ -178,13 +186,13 @@ export function restoreWechat(doc: WechatImport, seed: string, clock: MockClock)
   for (const a of doc.apps) state.apps.set(a.appid, { ...a });
   for (const u of doc.users)
     state.users.set(userKey(u.appid, u.openid), { ...u, phone: u.phone && { ...u.phone } });
-  for (const s of doc.sessions) state.sessions.set(userKey(s.appid, s.openid), { ...s });
-  for (const c of doc.codes) state.codes.set(c.code, { ...c });
-  for (const c of doc.phoneCodes) state.phoneCodes.set(c.code, { ...c });
-  for (const t of doc.accessTokens) state.tokens.set(t.token, { ...t });
+  state.sessions.load(doc.sessions.map((s) => [userKey(s.appid, s.openid), { ...s }]));
+  state.codes.load(doc.codes.map((c) => [c.code, { ...c }]));
+  state.phoneCodes.load(doc.phoneCodes.map((c) => [c.code, { ...c }]));
+  state.tokens.load(doc.accessTokens.map((t) => [t.token, { ...t }]));
   for (const [k, v] of Object.entries(doc.stableQuota)) state.stableQuota.set(k, { ...v });
   for (const [k, v] of Object.entries(doc.latestToken)) state.latestToken.set(k, v);
-  for (const [k, v] of doc.loginRate) state.loginRate.set(k, { ...v });
+  state.loginRate.load(doc.loginRate.map(([k, v]) => [k, { ...v }]));
   state.rids = SeededRandom.at(`${seed}:wechat-rid`, doc.rids);
   state.faults.restore(doc.faultBook.pending, doc.faultBook.nextId);
   return state;

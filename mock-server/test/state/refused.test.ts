@@ -58,6 +58,16 @@ const CASES: [string, (d: Doc) => void, string][] = [
   ],
   ['an unknown pool', (d) => (d['genauth'].pools[0].id = 'nope'), '"genauth.pools[0].id"'],
   ['a missing OIDC table', (d) => delete d['genauth'].oidc.sessions, '"genauth.oidc.sessions"'],
+  [
+    'a feature table of the wrong shape',
+    (d) => (d['wechat'].tables.pluginCodes = {}),
+    '"wechat.tables.pluginCodes" must be an array',
+  ],
+  [
+    'a v3 request counter that is not a count',
+    (d) => (d['genauth'].tables.v3RequestSeq = -1),
+    '"genauth.tables.v3RequestSeq"',
+  ],
 ];
 
 describe('PUT /__mock/v1/state: bad documents', () => {

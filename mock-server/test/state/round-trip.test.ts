@@ -54,6 +54,17 @@ async function busy(m: MockServer): Promise<{ token: string; refresh: string }> 
   const loggedOut = await login(m);
   await http.get('/api/v2/logout').set(loggedOut.headers).expect(200);
   m.control.faults.add({ route: 'wechat.jscode2session', errcode: 40029, times: 2 });
+  // The feature tables beside the state: plugin codes, payments, encrypt keys, quota, v3 ids.
+  const apps = [...m.store.wechat.apps.keys()];
+  m.control.wechat.pluginLogin({ appid: DEMO_APPID, openid: DEMO_OPENID, pluginAppid: apps[1]! });
+  m.control.wechat.pay({
+    appid: DEMO_APPID,
+    openid: DEMO_OPENID,
+    mchId: '1900000109',
+    outTradeNo: 'o-1',
+  });
+  m.control.wechat.latestUserKey({ appid: DEMO_APPID, openid: DEMO_OPENID });
+  await http.post('/api/v3/signin').send({}).expect(200);
   m.control.clock.advance(90_000);
   const { refresh_token: refresh } = await passwordTokens(m, fixturesOf(m).hs.id);
   return { token, refresh };
@@ -63,8 +74,15 @@ describe('PUT /__mock/v1/state: importing an export', () => {
   it('gives an identical state, byte for byte, with the same next minted values', async () => {
     const { token, refresh } = await busy(a);
     const exported = await stateText(a);
-    const doc = JSON.parse(exported) as { version: number; genauth: { oidc: unknown } };
+    const doc = JSON.parse(exported) as {
+      version: number;
+      wechat: { tables: Record<string, unknown[]> };
+      genauth: { tables: { v3RequestSeq: number } };
+    };
     expect(doc.version).toBe(1);
+    for (const table of ['phoneQuota', 'encryptKeys', 'pluginCodes', 'encryptedMsgs'])
+      expect(doc.wechat.tables[table]).toHaveLength(1);
+    expect(doc.genauth.tables.v3RequestSeq).toBe(1);
     const res = await request(b.url)
       .put('/__mock/v1/state')
       .set('content-type', 'application/json')

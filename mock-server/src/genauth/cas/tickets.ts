@@ -2,6 +2,7 @@
 import type { Context } from '../../context';
 import { ExpiringMap } from '../../expiring';
 import type { GenauthState } from '../state';
+import { registerSide } from '../../state-io/side';
 
 /** How long a service ticket lives (mock time). */
 export const TICKET_TTL_MS = 5 * 60_000;
@@ -19,6 +20,18 @@ export interface TicketRecord {
 
 /** Tickets belong to the GenAuth state they were made for: a reset starts with none. */
 const stores = new WeakMap<GenauthState, ExpiringMap<string, TicketRecord>>();
+
+registerSide('casTickets', {
+  export: (owner) => [...(stores.get(owner as GenauthState) ?? [])],
+  import: (owner, data, now) => {
+    stores.set(
+      owner as GenauthState,
+      new ExpiringMap<string, TicketRecord>((t) => t.expiresAt, now).load(
+        data as [string, TicketRecord][],
+      ),
+    );
+  },
+});
 
 function ticketsOf(ctx: Context): ExpiringMap<string, TicketRecord> {
   const genauth = ctx.store.genauth;

@@ -123,9 +123,7 @@ export function importOidc(genauth: GenauthState, doc: OidcDocument, now: () => 
   const fill = <V extends { expiresAt: number }>(
     entries: [string, V][],
   ): ExpiringMap<string, V> => {
-    const map = new ExpiringMap<string, V>(byExpiry, now);
-    for (const [k, v] of entries) map.set(k, { ...v });
-    return map;
+    return new ExpiringMap<string, V>(byExpiry, now).load(entries.map(([k, v]) => [k, { ...v }]));
   };
   states.set(genauth, {
     codes: fill(doc.codes),

@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../context';
 import { fail } from '../errors';
+import { registerSide } from '../../state-io/side';
 
 /** How long a verification token stays valid: 60 s, as the real server answers. */
 export const VERIFY_TOKEN_TTL_S = 60;
@@ -23,6 +24,13 @@ interface Pending {
 }
 
 const books = new WeakMap<object, Map<string, Pending>>();
+
+registerSide('v3Pending', {
+  export: (owner) => [...(books.get(owner) ?? [])],
+  import: (owner, data) => {
+    books.set(owner, new Map(data as [string, Pending][]));
+  },
+});
 
 function book(ctx: Context): Map<string, Pending> {
   const key = ctx.store.genauth;

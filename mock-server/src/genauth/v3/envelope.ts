@@ -7,6 +7,7 @@ import { bodyErrorBody } from '../error-body';
 import { GenauthError, MESSAGES } from '../errors';
 import { jsonBody, rest, send } from '../rest/envelope';
 import { V3Error, v3Failure, type V3Failure } from './codes';
+import { registerSide } from '../../state-io/side';
 
 export { jsonBody, send };
 
@@ -16,6 +17,13 @@ export function ok(res: Response, data?: unknown, message = ''): void {
 }
 
 const sequences = new WeakMap<object, { n: number }>();
+
+registerSide('v3RequestSeq', {
+  export: (owner) => sequences.get(owner)?.n ?? 0,
+  import: (owner, data) => {
+    sequences.set(owner, { n: data as number });
+  },
+});
 
 /**
  * A request id for a failure: the mock clock's time and a counter of the GenAuth state (so
