@@ -39,7 +39,7 @@ Options:
       --outlive-parent           keep running when the process that started the mock exits
                                  (by default the mock stops with it, e.g. a killed npm start)
       --strict                   log every request no route knows (one line: method, path,
-                                 wire format) and count it; still answered 404 as without it
+                                 wire format) and count it; answered as without the flag (404)
       --admin-token <token>      let clients other than loopback use /__mock/v1 with
                                  "Authorization: Bearer <token>" (env GENAUTH_MOCK_ADMIN_TOKEN;
                                  default: /__mock/v1 answers loopback clients only)
