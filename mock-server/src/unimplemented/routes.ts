@@ -59,10 +59,17 @@ function lookup(routes: readonly Compiled[], method: string, path: string): stri
   return routes.find((r) => r.methods.includes(method) && r.pattern.test(path))?.operation;
 }
 
-/** Whether `path` is one of `prefixes` or below one (case-insensitive, as Express routes). */
+/**
+ * Whether `path` is one of `prefixes` or below one (case-insensitive, as Express routes); a
+ * prefix ending in `$` matches that path only (a trailing `/` allowed).
+ */
 export function underPrefix(path: string, prefixes: readonly string[]): boolean {
   const p = path.toLowerCase();
-  return prefixes.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+  return prefixes.some((prefix) =>
+    prefix.endsWith('$')
+      ? p.replace(/\/$/, '') === prefix.slice(0, -1)
+      : p === prefix || p.startsWith(`${prefix}/`),
+  );
 }
 
 /** Writes `body` as JSON with `status` (the GenAuth and fallback shapes). */

@@ -47,6 +47,18 @@ it('logs a GraphQL document asking a root field the schema lacks, not a bad argu
   expect(unknownRouteCounts(mock.context).total).toBe(before + 1);
 });
 
+it('counts a path below the v3 bind path once, as REST', async () => {
+  const before = unknownRouteCounts(mock.context).byFormat;
+  const res = await app().post('/connections/social/wechat-miniprogram/bind/x').send({});
+  expect(res.status).toBe(404);
+  expect(res.body).toMatchObject({ code: 404 });
+  expect(logged).toEqual([expect.stringContaining('(rest)')]);
+  expect(unknownRouteCounts(mock.context).byFormat.v3).toBe(before.v3);
+  const bind = await app().get('/connections/social/wechat-miniprogram/bind');
+  expect(bind.body).toMatchObject({ statusCode: 404 });
+  expect(unknownRouteCounts(mock.context).byFormat.v3).toBe((before.v3 ?? 0) + 1);
+});
+
 it('does not count served routes, 501s or control requests', async () => {
   const before = unknownRouteCounts(mock.context).total;
   await app().get('/api/v2/.well-known');

@@ -23,7 +23,7 @@ export function v3Router(ctx: Context): Router {
   accountRoutes(router, ctx);
   wechatRoutes(router, ctx);
   router.use(
-    unimplementedRoutes(ctx, 'v3', ['/api/v3', '/connections/social/wechat-miniprogram/bind']),
+    unimplementedRoutes(ctx, 'v3', ['/api/v3', '/connections/social/wechat-miniprogram/bind$']),
   );
   router.all(['/api/v3{/*rest}', '/connections/social/wechat-miniprogram/bind'], v3NotFound(ctx));
   router.use(v3Errors(ctx));
