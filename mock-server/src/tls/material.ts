@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { coversNames, generateCertificate, type PemPair } from './certificate';
 import { checkPemPair, TlsOptionError, type ResolvedTls } from './options';
@@ -21,7 +21,7 @@ export interface MockCertificate {
   readonly fingerprint256: string;
   /** `given` (`tls.cert`), `generated` on this start, or `reused` from `tls.dir`. */
   readonly source: 'given' | 'generated' | 'reused';
-  /** The certificate file in `tls.dir`, when it keeps one. */
+  /** The certificate file in `tls.dir` (an absolute path), when it keeps one. */
   readonly path: string | undefined;
   /** When it expires. */
   readonly validTo: Date;
@@ -102,7 +102,8 @@ export function tlsMaterial(
   } catch (err) {
     throw dirError(err);
   }
-  const certPath = join(dir, CERT_FILE);
+  // Absolute, so the banner's NODE_EXTRA_CA_CERTS works from any directory.
+  const certPath = resolve(dir, CERT_FILE);
   const kept = readKept(dir);
   if (kept && usable(kept, names, now)) return describe(kept, 'reused', certPath);
   const pair = generateCertificate(names, now);

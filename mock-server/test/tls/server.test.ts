@@ -1,7 +1,7 @@
 /** `createMockServer({ tls })` over real TLS on free ports: generated, given and kept certificates. */
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -245,4 +245,15 @@ describe('createMockServer({ tls: { generate: true, dir } })', () => {
     );
     expect(JSON.parse(stdout)).toMatchObject({ now: expect.any(Number) });
   });
+});
+
+it('gives the kept certificate an absolute path, also for a relative dir', async () => {
+  const cwd = process.cwd();
+  process.chdir(tmp);
+  try {
+    const mock = await started({ tls: { generate: true, dir: 'relative' } });
+    expect(mock.certificate!.path).toBe(join(realpathSync(tmp), 'relative', CERT_FILE));
+  } finally {
+    process.chdir(cwd);
+  }
 });
