@@ -81,7 +81,16 @@ function send(res: Response, body: object, status: number): void {
   res.end(text);
 }
 
-let v3Sequence = 0;
+// Per GenAuth state (so `reset` restarts it, and two mocks never share one): v3 request ids.
+const v3Sequences = new WeakMap<object, { n: number }>();
+
+/** A v3 `requestId`: the mock clock's time, `f`, then this state's 501 counter (32 hex digits). */
+function requestId(ctx: Context): string {
+  let seq = v3Sequences.get(ctx.store.genauth);
+  if (!seq) v3Sequences.set(ctx.store.genauth, (seq = { n: 0 }));
+  seq.n += 1;
+  return `${ctx.clock.now().toString(16).padStart(16, '0')}f${seq.n.toString(16).padStart(15, '0')}`;
+}
 
 /** The 501 answer of each format. */
 const RENDER: Record<
@@ -96,13 +105,14 @@ const RENDER: Record<
     send(res, { code: 501, message: notImplementedMessage(operation), data: null }, 501);
   },
   v3(ctx, _req, res, operation) {
-    v3Sequence += 1;
-    const requestId =
-      ctx.clock.now().toString(16).padStart(16, '0') +
-      `f${v3Sequence.toString(16).padStart(15, '0')}`;
     send(
       res,
-      { statusCode: 501, message: notImplementedMessage(operation), apiCode: 501, requestId },
+      {
+        statusCode: 501,
+        message: notImplementedMessage(operation),
+        apiCode: 501,
+        requestId: requestId(ctx),
+      },
       501,
     );
   },
