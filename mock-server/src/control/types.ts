@@ -476,6 +476,21 @@ export interface WechatStateView {
   latestToken: Record<string, string>;
   /** jscode2session calls per user (`appid:openid`) in their minute, oldest first. */
   loginRate: [string, { minute: number; count: number }][];
+  /**
+   * The tables of the WeChat features, as `[key, record]` pairs oldest first: phone-number quota
+   * by appid, encrypt keys by user, payments (`{byTransaction, byOrder}`), plugin codes, the
+   * phone payloads `checkencryptedmsg` knows.
+   */
+  tables: {
+    phoneQuota: [string, Record<string, unknown>][];
+    encryptKeys: [string, Record<string, unknown>[]][];
+    payments: {
+      byTransaction: [string, Record<string, unknown>][];
+      byOrder: [string, Record<string, unknown>][];
+    };
+    pluginCodes: [string, Record<string, unknown>][];
+    encryptedMsgs: [string, Record<string, unknown>][];
+  };
   /** Where the stream of error `rid`s is. */
   rids: RandomPositionView;
   /** Pending faults and the id the next one gets. */
@@ -524,6 +539,12 @@ export interface GenauthStateView {
     refreshTokens: [string, Record<string, unknown>][];
     accessTokens: [string, Record<string, unknown>][];
     sessions: [string, Record<string, unknown>][];
+  };
+  /** CAS tickets and v3 pending changes as `[key, record]`, and the count of v3 failures. */
+  tables: {
+    casTickets: [string, Record<string, unknown>][];
+    v3Pending: [string, Record<string, unknown>][];
+    v3RequestSeq: number;
   };
 }
 
