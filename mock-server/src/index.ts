@@ -1,5 +1,7 @@
 export { createMockServer, type MockServer } from './server';
 export type { MockServerOptions, SessionKeyPolicy } from './options';
+export type { TlsOptions } from './tls/options';
+export type { MockCertificate } from './tls/material';
 export { MockClock, systemClock, fixedClock, type Clock } from './clock';
 export { ManualTimers, realTimers, type Timers } from './timers';
 export type { Context } from './context';
