@@ -126,7 +126,7 @@ describe('createMockServer({ tls: { generate: true } })', () => {
     await new Promise((resolve) => socket.once('connect', resolve));
     const t0 = Date.now();
     await mock.stop();
-    expect(Date.now() - t0).toBeLessThan(5000); // far below the 15 s handshake timeout it must not wait for;
+    expect(Date.now() - t0).toBeLessThan(5000); // far below the 15 s handshake timeout it must not wait for
     expect(await portIsFree(Number(port))).toBe(true);
   });
 
