@@ -10,6 +10,7 @@ import { FAULT_ROUTES } from '../control/fault-routes';
 import { ControlError, badField } from '../control/error';
 import type * as GenauthStateModule from '../genauth/state';
 import { importOidc, type OidcDocument } from '../genauth/model/oidc-state';
+import { USER_FIELDS } from '../genauth/model/user-fields';
 import type { GenauthImport } from '../genauth/state';
 import { SeededRandom, type RandomPosition } from '../random';
 import { STATE_VERSION } from '../store';
@@ -31,39 +32,6 @@ import {
   str,
   strOrNull,
 } from './check';
-
-/** Fields every exported GenAuth user carries. */
-const USER_KEYS = [
-  'id',
-  'poolId',
-  'status',
-  'username',
-  'email',
-  'emailVerified',
-  'phone',
-  'phoneVerified',
-  'phoneCountryCode',
-  'unionid',
-  'openid',
-  'nickname',
-  'registerSource',
-  'photo',
-  'passwordHash',
-  'passwordLevel',
-  'subAccount',
-  'oauth',
-  'loginsCount',
-  'lastLogin',
-  'lastIP',
-  'signedUp',
-  'blocked',
-  'profile',
-  'createdAt',
-  'updatedAt',
-  'externalId',
-  'identities',
-  'udv',
-] as const;
 
 function positive(v: unknown, path: string): number {
   if (count(v, path) === 0) throw badField(path, 'a positive integer');
@@ -189,7 +157,7 @@ function checkGenauth(v: unknown, fixtures: Fixtures): GenauthImport & { oidc: O
       id,
       users: list(pool['users'], `${p}.users`, (y, q) => {
         const u = obj(y, q);
-        for (const k of USER_KEYS)
+        for (const k of USER_FIELDS)
           if (!(k in u)) throw new ControlError(400, 'invalid_field', `"${q}.${k}" is missing`);
         const uid = str(u['id'], `${q}.id`);
         if (ids.has(uid)) throw new ControlError(400, 'invalid_field', `"${q}.id" is a duplicate`);
