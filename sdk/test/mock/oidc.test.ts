@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { createMockServer } from '@genauth-wxapp/mock-server';
 
-import { isGenAuthError } from '../../src/node';
+import { failure } from '../helpers/failure';
 import { useMockHarness, type MockHarness } from '../helpers/mock';
 
 let h: MockHarness;
@@ -33,15 +33,6 @@ async function authorize(url: string, hint: string): Promise<string> {
 function form(entry: { body: unknown }): Record<string, string> {
   const text = Buffer.from(entry.body as Uint8Array).toString('utf8');
   return Object.fromEntries(new URLSearchParams(text));
-}
-
-async function rejection(promise: Promise<unknown>) {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isGenAuthError(error)) throw new Error(`expected a GenAuthError, got ${String(error)}`);
-  return error;
 }
 
 describe('OIDC helpers against the mock provider', () => {
@@ -94,7 +85,7 @@ describe('OIDC helpers against the mock provider', () => {
 
     // An app left at GenAuth's default introspection method wants the secret, which a
     // mini-program does not hold (an app set to `none`: below).
-    const refused = await rejection(client.introspectToken(renewed.access_token));
+    const refused = await failure(client.introspectToken(renewed.access_token));
     expect(refused).toMatchObject({ kind: 'oauth', code: 401 });
     expect(form(await h.last('/oidc/token/introspection'))).toEqual({
       client_id: h.app.appId,
@@ -106,7 +97,7 @@ describe('OIDC helpers against the mock provider', () => {
       client_id: h.app.appId,
       token: renewed.access_token,
     });
-    const revoked = await rejection(client.getUserInfoByAccessToken(renewed.access_token));
+    const revoked = await failure(client.getUserInfoByAccessToken(renewed.access_token));
     expect(revoked).toMatchObject({ kind: 'oauth', code: 401 });
   });
 
@@ -163,7 +154,7 @@ describe('OIDC helpers against the mock provider', () => {
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const url = client.buildAuthorizeUrl({ codeChallenge: challenge, codeChallengeMethod: 'S256' });
     const code = await authorize(url, h.account((a) => a.email).email!);
-    const error = await rejection(client.getAccessTokenByCode(code));
+    const error = await failure(client.getAccessTokenByCode(code));
     expect(error).toMatchObject({ kind: 'oauth', code: 400, data: { error: 'invalid_grant' } });
   });
 
@@ -234,7 +225,7 @@ describe('OIDC helpers against the mock provider', () => {
 
   it('refuses the token helpers for the cas protocol', async () => {
     const { client } = h.client({ protocol: 'cas' });
-    const error = await rejection(client.getNewAccessTokenByRefreshToken('r'));
+    const error = await failure(client.getNewAccessTokenByRefreshToken('r'));
     expect(error).toMatchObject({ kind: 'invalid-argument', code: 400 });
   });
 });
