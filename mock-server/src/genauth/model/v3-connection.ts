@@ -2,14 +2,12 @@
 import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../../context';
-import { sleep } from '../../timers';
 import type { PhoneInfo } from '../../wechat/contract';
-import { faultDelay } from '../../wechat/faults';
 import { exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import { requireString } from './validate';
-import { viaWechat } from './wechat';
+import { viaFaultableWechat } from './wechat';
 
 const unknown = (identifier: string) =>
   fail(2502, { extIdpConnidentifier: identifier }, `身份源连接不存在: ${identifier}`);
@@ -38,17 +36,8 @@ export function poolConnection(t: Tenant, identifier: unknown): WechatConnection
  * WeChat's answer for a phone-button code of the connection's mini-program, watermark included
  * (getuserphonenumber, whose pending faults apply after their delay): failures → 2500.
  */
-export async function phoneInfoOfCode(
+export const phoneInfoOfCode = (
   ctx: Context,
   conn: WechatConnectionFixture,
   code: string,
-): Promise<PhoneInfo> {
-  try {
-    return exchangePhoneCode(ctx, conn.appid, code);
-  } catch (e) {
-    await sleep(ctx.options.timers, faultDelay(e));
-    return viaWechat(() => {
-      throw e;
-    });
-  }
-}
+): Promise<PhoneInfo> => viaFaultableWechat(ctx, () => exchangePhoneCode(ctx, conn.appid, code));

@@ -43,7 +43,7 @@ export function viaWechat<T>(call: () => T): T {
  * Runs a faultable WeChat model operation like {@link viaWechat}; a fault it takes is answered
  * after the fault's delay (on the mock's timers), as the HTTP route answers it.
  */
-async function viaFaultableWechat<T>(ctx: Context, call: () => T): Promise<T> {
+export async function viaFaultableWechat<T>(ctx: Context, call: () => T): Promise<T> {
   try {
     return call();
   } catch (e) {
