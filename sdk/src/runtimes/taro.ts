@@ -1,6 +1,6 @@
-import { GenAuthError, type WxFail } from '../errors';
+import type { WxFail } from '../errors';
 import type { Runtime } from '../runtime';
-import { firstPath, parseAnswer, wxFailure } from './wx';
+import { createWxRuntime, type Callbacks } from './wx';
 
 interface TaroAnswer {
   statusCode: number;
@@ -41,75 +41,40 @@ export interface TaroLike {
   removeStorageSync(key: string): void;
 }
 
-/** Runs one Taro call, mapping a rejection (`{errMsg}`, or an Error) as the wx runtime does. */
-async function run<T>(api: string, work: () => Promise<T>, target?: string): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof GenAuthError) throw error;
-    const fail: WxFail =
-      typeof (error as WxFail | null)?.errMsg === 'string'
-        ? (error as WxFail)
-        : { errMsg: `${api}:fail ${error instanceof Error ? error.message : String(error)}` };
-    throw wxFailure(api, fail, target);
-  }
+/** A Taro promise API in the callback form the wx runtime calls, its rejection mapped to `{errMsg}`. */
+function callbacks(api: string, fn: (o: never) => Promise<unknown>) {
+  return ({ success, fail, ...options }: Callbacks<unknown>): void => {
+    new Promise((resolve) => resolve(fn(options as never))).then(success, (error: unknown) =>
+      fail?.(
+        typeof (error as WxFail | null)?.errMsg === 'string'
+          ? (error as WxFail)
+          : { errMsg: `${api}:fail ${error instanceof Error ? error.message : String(error)}` },
+      ),
+    );
+  };
 }
 
 /**
- * The runtime for Taro apps: pass the `Taro` object (`createTaroRuntime(Taro)`). Errors are the
- * wx runtime's: `timeout` / `network` for HTTP, `cancelled`, `privacy`, `wechat`.
+ * The runtime for Taro apps: pass the `Taro` object (`createTaroRuntime(Taro)`). It is the wx
+ * runtime over Taro's promise APIs, so errors are the wx runtime's: `timeout` / `network` for HTTP,
+ * `cancelled`, `privacy`, `wechat`.
  */
 export function createTaroRuntime(taro: TaroLike): Runtime {
   const { chooseMedia, getRandomValues } = taro;
-  return {
-    request: (req) =>
-      run(
-        'request',
-        () =>
-          taro.request({
-            url: req.url,
-            method: req.method,
-            header: req.headers,
-            data: req.body,
-            timeout: req.timeout,
-            dataType: 'json',
-          }),
-        `${req.method} ${req.url}`,
-      ).then((res) => parseAnswer(res.statusCode, res.data)),
-    uploadFile: (req) =>
-      run(
-        'uploadFile',
-        () =>
-          taro.uploadFile({
-            url: req.url,
-            filePath: req.filePath,
-            name: req.name,
-            header: req.headers,
-            timeout: req.timeout,
-          }),
-        req.url,
-      ).then((res) => parseAnswer(res.statusCode, res.data)),
-    login: () => run('login', () => taro.login()).then((res) => res.code),
-    chooseImage: () =>
-      chooseMedia
-        ? run('chooseMedia', () => chooseMedia.call(taro, { count: 1, mediaType: ['image'] })).then(
-            (res) => firstPath(res.tempFiles.map((file) => file.tempFilePath)),
-          )
-        : run('chooseImage', async () => {
-            if (!taro.chooseImage)
-              throw new TypeError('Taro has neither chooseMedia nor chooseImage');
-            return taro.chooseImage({ count: 1 });
-          }).then((res) => firstPath(res.tempFilePaths)),
-    storage: {
-      get: (key) => taro.getStorageSync(key),
-      set: (key, value) => taro.setStorageSync(key, value),
-      remove: (key) => taro.removeStorageSync(key),
-    },
-    randomBytes: getRandomValues
-      ? (length) =>
-          run('getRandomValues', () => getRandomValues.call(taro, { length })).then(
-            (res) => new Uint8Array(res.randomValues),
-          )
-      : undefined,
-  };
+  return createWxRuntime({
+    request: callbacks('request', (o) => taro.request(o)),
+    uploadFile: callbacks('uploadFile', (o) => taro.uploadFile(o)),
+    login: callbacks('login', () => taro.login()),
+    chooseMedia: chooseMedia && callbacks('chooseMedia', (o) => chooseMedia.call(taro, o)),
+    // Always given, so that a Taro without either API fails as it did: with Taro's name.
+    chooseImage: callbacks('chooseImage', async (o) => {
+      if (!taro.chooseImage) throw new TypeError('Taro has neither chooseMedia nor chooseImage');
+      return taro.chooseImage(o);
+    }),
+    getRandomValues:
+      getRandomValues && callbacks('getRandomValues', (o) => getRandomValues.call(taro, o)),
+    getStorageSync: (key) => taro.getStorageSync(key),
+    setStorageSync: (key, value) => taro.setStorageSync(key, value),
+    removeStorageSync: (key) => taro.removeStorageSync(key),
+  });
 }

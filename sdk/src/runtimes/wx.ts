@@ -1,7 +1,8 @@
 import { GenAuthError, wechatFailure, type WxFail } from '../errors';
 import type { HttpResponse, Runtime } from '../runtime';
 
-interface Callbacks<T> {
+/** The `success` / `fail` pair of a callback-form mini-program API. */
+export interface Callbacks<T> {
   success?(res: T): void;
   fail?(err: WxFail): void;
 }
