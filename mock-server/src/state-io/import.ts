@@ -46,6 +46,22 @@ function position(v: unknown, path: string): RandomPosition {
   return { counter: count(o['counter'], `${path}.counter`), pool };
 }
 
+/** The profile fields of a WeChat user (the fixture's), so no later read meets a wrong type. */
+function checkWechatProfile(u: Record<string, unknown>, p: string): void {
+  strOrNull(u['unionid'], `${p}.unionid`);
+  for (const field of ['nickName', 'avatarUrl', 'city', 'province', 'country'] as const)
+    str(u[field], `${p}.${field}`);
+  if (![0, 1, 2].includes(u['gender'] as number)) throw badField(`${p}.gender`, '0, 1 or 2');
+  oneOf(u['language'], `${p}.language`, ['zh_CN', 'en', 'zh_TW'] as const);
+  if (u['phone'] !== null) {
+    const phone = obj(u['phone'], `${p}.phone`);
+    str(phone['countryCode'], `${p}.phone.countryCode`);
+    str(phone['purePhoneNumber'], `${p}.phone.purePhoneNumber`);
+  }
+  bool(u['blocked'], `${p}.blocked`);
+  strOrNull(u['sessionKey'], `${p}.sessionKey`);
+}
+
 function checkWechat(v: unknown): WechatImport {
   const w = obj(v, 'wechat');
   const apps = list(w['apps'], 'wechat.apps', (x, p) => {
@@ -64,6 +80,7 @@ function checkWechat(v: unknown): WechatImport {
     const u = obj(x, p);
     app(u['appid'], `${p}.appid`);
     str(u['openid'], `${p}.openid`);
+    checkWechatProfile(u, p);
     return u as unknown as WechatUser;
   });
   const userKeys = new Set(users.map((u) => userKey(u.appid, u.openid)));

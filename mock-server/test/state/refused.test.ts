@@ -32,6 +32,11 @@ const CASES: [string, (d: Doc) => void, string][] = [
     '"wechat.users[0].appid"',
   ],
   [
+    'a user whose phone is not an object',
+    (d) => (d['wechat'].users[0].phone = 5),
+    '"wechat.users[0].phone"',
+  ],
+  [
     'a code of an unknown user',
     (d) => (d['wechat'].codes[0].openid = 'nobody'),
     '"wechat.codes[0].openid"',
