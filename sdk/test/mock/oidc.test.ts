@@ -20,6 +20,12 @@ useMockHarness((harness) => (n = harness), { fixtures: introspectionNone() });
 
 const redirectUri = 'http://127.0.0.1/callback';
 
+/** A PKCE pair: a random `code_verifier` and its S256 `code_challenge`. */
+function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
 /** Authorises `login_hint` at the mock's /oidc/auth and returns the code of the redirect. */
 async function authorize(url: string, hint: string): Promise<string> {
   const res = await fetch(`${url}&login_hint=${encodeURIComponent(hint)}`, { redirect: 'manual' });
@@ -39,8 +45,7 @@ describe('OIDC helpers against the mock provider', () => {
   it('runs the code flow with PKCE, userinfo, refresh, introspection and revocation', async () => {
     const { client } = h.client({ redirectUri });
     const account = h.account((a) => a.email);
-    const verifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const { verifier, challenge } = pkce();
     const url = client.buildAuthorizeUrl({
       scope: 'openid profile email offline_access',
       codeChallenge: challenge,
@@ -104,8 +109,7 @@ describe('OIDC helpers against the mock provider', () => {
   it('introspectToken on an app set to none: active for a live token, inactive once revoked', async () => {
     const { client } = n.client({ redirectUri });
     const account = n.account((a) => a.email);
-    const verifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const { verifier, challenge } = pkce();
     const url = client.buildAuthorizeUrl({
       scope: 'openid profile email offline_access',
       codeChallenge: challenge,
@@ -150,8 +154,7 @@ describe('OIDC helpers against the mock provider', () => {
 
   it('fails with invalid_grant for a code without its PKCE verifier', async () => {
     const { client } = h.client({ redirectUri });
-    const verifier = randomBytes(32).toString('base64url');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const { challenge } = pkce();
     const url = client.buildAuthorizeUrl({ codeChallenge: challenge, codeChallengeMethod: 'S256' });
     const code = await authorize(url, h.account((a) => a.email).email!);
     const error = await failure(client.getAccessTokenByCode(code));
