@@ -68,6 +68,8 @@ function checkWechat(v: unknown): WechatImport {
     const a = obj(x, p);
     str(a['appid'], `${p}.appid`);
     str(a['secret'], `${p}.secret`);
+    str(a['name'], `${p}.name`);
+    strOrNull(a['openPlatformId'], `${p}.openPlatformId`);
     return a as unknown as WechatAppFixture;
   });
   const appIds = new Set(apps.map((a) => a.appid));

@@ -32,6 +32,11 @@ const CASES: [string, (d: Doc) => void, string][] = [
     '"wechat.users[0].appid"',
   ],
   [
+    'an app without its open-platform binding',
+    (d) => delete d['wechat'].apps[0].openPlatformId,
+    '"wechat.apps[0].openPlatformId"',
+  ],
+  [
     'a user whose phone is not an object',
     (d) => (d['wechat'].users[0].phone = 5),
     '"wechat.users[0].phone"',
