@@ -66,7 +66,7 @@ export function createTaroRuntime(taro: TaroLike): Runtime {
     uploadFile: callbacks('uploadFile', (o) => taro.uploadFile(o)),
     login: callbacks('login', () => taro.login()),
     chooseMedia: chooseMedia && callbacks('chooseMedia', (o) => chooseMedia.call(taro, o)),
-    // Always given, so that a Taro without either API fails as it did: with Taro's name.
+    // Always given, so that a Taro with neither API fails naming Taro rather than wx.
     chooseImage: callbacks('chooseImage', async (o) => {
       if (!taro.chooseImage) throw new TypeError('Taro has neither chooseMedia nor chooseImage');
       return taro.chooseImage(o);
