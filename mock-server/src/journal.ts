@@ -214,7 +214,10 @@ export function journalMiddleware(
     const at = now();
     const url = req.originalUrl;
     const q = url.indexOf('?');
-    const length = req.headers['content-length'];
+    // A compressed body's declared length says nothing of the size it is read to.
+    const encoding = req.headers['content-encoding'];
+    const length =
+      encoding === undefined || encoding === 'identity' ? req.headers['content-length'] : undefined;
     res.on('finish', () => {
       journal.recordRaw({
         at,

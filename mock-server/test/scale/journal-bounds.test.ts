@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import request from 'supertest';
 
 import { createMockServer } from '../../src';
@@ -15,6 +17,21 @@ describe('journal bounds', () => {
     expect(big.body).toBe(whole.slice(0, mock.context.journal.bodyLimit));
     expect(small.body).toEqual({ phone: '13900000004' });
     expect(small).not.toHaveProperty('bodyTruncated');
+  });
+
+  it('truncates a compressed body by its size once read, not by its Content-Length', async () => {
+    const mock = createMockServer();
+    const whole = JSON.stringify({ phone: '13900000003', pad: 'x'.repeat(300_000) });
+    const gz = gzipSync(whole);
+    expect(gz.length).toBeLessThan(mock.context.journal.bodyLimit);
+    await request(mock.app)
+      .post('/api/v2/sms/send')
+      // Not a JSON type, so supertest sends the bytes as they are (the mock reads any type).
+      .set('content-type', 'application/octet-stream')
+      .set('content-encoding', 'gzip')
+      .send(gz);
+    const [big] = (await request(mock.app).get('/__mock/v1/requests')).body.requests;
+    expect(big).toMatchObject({ bodyTruncated: true, bodyBytes: Buffer.byteLength(whole) });
   });
 
   it('caps entries and total bytes, dropping the oldest first', () => {
