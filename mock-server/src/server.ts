@@ -154,6 +154,19 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
           }),
       ),
     );
+  /** Makes `list` the listeners and runs `bind`; if it fails, closes them all and forgets them. */
+  const listenAll = async (list: Listener[], bind: () => Promise<void>) => {
+    listeners = list;
+    try {
+      await bind();
+    } catch (err) {
+      listeners = undefined;
+      url = httpsUrl = '';
+      await close(list);
+      throw err;
+    }
+    return url;
+  };
   /** HTTPS (on `port`, or HTTP there and HTTPS on `tls.port`); the certificate on first use. */
   const startTls = async (tls: Tls.ResolvedTls, port: number) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -171,18 +184,11 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       ...(http ? [{ server: http }] : []),
       { server: harden(https.server, 'secureConnection'), destroy: https.destroySockets },
     ];
-    listeners = list;
-    try {
+    return listenAll(list, async () => {
       const httpPort = http && (await listen(http, port));
       httpsUrl = origin('https', await listen(https.server, tls.port ?? port));
       url = httpPort === undefined ? httpsUrl : origin('http', httpPort);
-    } catch (err) {
-      listeners = undefined;
-      url = httpsUrl = '';
-      await close(list);
-      throw err;
-    }
-    return url;
+    });
   };
   return {
     app,
@@ -203,9 +209,9 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
       if (listeners) throw new Error(`mock server already listening at ${url}`);
       if (resolved.tls) return startTls(resolved.tls, port);
       const s = harden(createServer(app), 'connection');
-      listeners = [{ server: s }];
-      url = origin('http', await listen(s, port));
-      return url;
+      return listenAll([{ server: s }], async () => {
+        url = origin('http', await listen(s, port));
+      });
     },
     async stop() {
       const list = listeners;

@@ -148,6 +148,23 @@ describe('createMockServer({ tls: { generate: true } })', () => {
     }
   });
 
+  it('closes the HTTP listener again when its port is taken (without tls)', async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const mock = createMockServer();
+      await expect(mock.start(taken)).rejects.toThrow(/EADDRINUSE/);
+      expect(mock.url).toBe('');
+      // Nothing is left listening: the mock can start again elsewhere.
+      await mock.start(0);
+      running.push(mock);
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('rejects a tls.port equal to the HTTP port with a TypeError naming it', async () => {
     const mock = createMockServer({ tls: { generate: true, port: 3999 } });
     await expect(mock.start(3999)).rejects.toThrow(TypeError);
