@@ -34,6 +34,16 @@ describe('journal bounds', () => {
     expect(big).toMatchObject({ bodyTruncated: true, bodyBytes: Buffer.byteLength(whole) });
   });
 
+  it('journals the parameters of an OIDC form body, not its bytes', async () => {
+    const mock = createMockServer();
+    await request(mock.app)
+      .post('/oidc/token')
+      .type('form')
+      .send({ grant_type: 'authorization_code', code: 'x' });
+    const [entry] = (await request(mock.app).get('/__mock/v1/requests')).body.requests;
+    expect(entry.body).toEqual({ grant_type: 'authorization_code', code: 'x' });
+  });
+
   it('caps entries and total bytes, dropping the oldest first', () => {
     const journal = new Journal({ entries: 5, bytes: 4 * 1024 + 4 * 600, bodyBytes: 600 });
     const entry = (i: number, body: unknown) => ({

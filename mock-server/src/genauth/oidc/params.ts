@@ -82,12 +82,15 @@ export function readParams(ctx: Context): RequestHandler {
     raw(req, res, (err?: unknown) => {
       if (err) return next(err);
       const bytes = (req as { body?: unknown }).body;
+      let params: Params;
       try {
-        (req as WithParams)[PARAMS] =
-          Buffer.isBuffer(bytes) && bytes.length > 0 ? parseBody(req, bytes) : new Map();
+        params = Buffer.isBuffer(bytes) && bytes.length > 0 ? parseBody(req, bytes) : new Map();
       } catch (e) {
         return next(e);
       }
+      (req as WithParams)[PARAMS] = params;
+      // The parameters replace the bytes in `req.body`, so the request journal shows them.
+      if (params.size > 0) req.body = Object.fromEntries(params);
       next();
     });
   };
