@@ -11,6 +11,7 @@ import type {
   WechatUserFixture,
 } from '@genauth-wxapp/fixtures';
 
+import type { MessageRecord } from '../genauth/model/types';
 import type { JournalEntry } from '../journal';
 import type { FaultErrcode as Errcode, FaultRoute } from './fault-routes';
 
@@ -377,18 +378,8 @@ export interface MessagesQuery {
   pool?: string;
 }
 
-/** An SMS or e-mail code the GenAuth side "sent". */
-export interface MessageView {
-  seq: number;
-  poolId: string;
-  channel: 'sms' | 'email';
-  to: string;
-  scene: string;
-  code: string;
-  sentAt: number;
-  expiresAt: number;
-  used: boolean;
-}
+/** An SMS or e-mail code the GenAuth side "sent": a copy of its outbox record. */
+export type MessageView = MessageRecord;
 
 /** What `reset` answers. */
 export interface ResetResult {
