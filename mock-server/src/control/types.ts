@@ -13,6 +13,7 @@ import type {
 
 import type { MessageRecord } from '../genauth/model/types';
 import type { JournalEntry } from '../journal';
+import type { AccessToken } from '../wechat/state';
 import type { FaultErrcode as Errcode, FaultRoute } from './fault-routes';
 
 export type { FaultErrcode, FaultRoute } from './fault-routes';
@@ -442,15 +443,8 @@ export interface CodeView {
   usedAt: number | null;
 }
 
-/** An access token of either family. */
-export interface AccessTokenView {
-  token: string;
-  appid: string;
-  family: 'token' | 'stable';
-  issuedAt: number;
-  expiresAt: number;
-  revokedAt: number | null;
-}
+/** An access token of either family: a copy of its record. */
+export type AccessTokenView = AccessToken;
 
 /** The WeChat part of {@link MockState}. */
 export interface WechatStateView {
