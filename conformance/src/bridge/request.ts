@@ -4,6 +4,7 @@ import { settle, ok, WxFail, type BridgeHooks, type WxCallbacks, type WxResult }
 import { ERRNO } from './errno';
 import { NetworkError, send, type HttpAnswer, type HttpHandle } from './http';
 import type { NetworkConditions } from './network';
+import { passNetworkFault, type AbortState } from './network-fault';
 
 const METHODS = new Set(['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT']);
 
@@ -114,8 +115,7 @@ export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
       statusCode: number;
     }) => void)[] = [];
     let handle: HttpHandle | undefined;
-    let aborted = false;
-    let abortStalled: (() => void) | undefined;
+    const task: AbortState = { aborted: false };
 
     const work = async (): Promise<RequestSuccess> => {
       if (!options || typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
@@ -127,20 +127,7 @@ export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
       const headers = { 'content-type': 'application/json', ...cleanHeaders(options.header) };
       const { url, body } = encode(options, method, headers);
       const timeout = options.timeout ?? network.timeouts.request;
-      if (aborted) throw new WxFail('request', 'abort', ERRNO.interrupted);
-      const fault = network.take(url);
-      if (fault === 'offline')
-        throw new WxFail('request', 'net::ERR_INTERNET_DISCONNECTED', ERRNO.network);
-      if (fault === 'stall') {
-        const stalled = network.stall(timeout);
-        abortStalled = stalled.cancel;
-        await stalled.done;
-        throw new WxFail(
-          'request',
-          aborted ? 'abort' : 'timeout',
-          aborted ? ERRNO.interrupted : ERRNO.timeout,
-        );
-      }
+      await passNetworkFault(network, 'request', url, timeout, task);
       handle = send({ url, method, headers, ...(body ? { body } : {}), timeout }, network.timers);
       handle.onHeaders((header, statusCode) => {
         for (const l of headerListeners) l({ header, statusCode });
@@ -169,9 +156,9 @@ export function createRequest(network: NetworkConditions, hooks: BridgeHooks) {
     settle('request', options ?? {}, tracked, hooks, false);
     return {
       abort() {
-        aborted = true;
+        task.aborted = true;
         handle?.abort();
-        abortStalled?.();
+        task.abortStalled?.();
       },
       onHeadersReceived: (listener) => void headerListeners.push(listener),
       offHeadersReceived: () => void (headerListeners.length = 0),

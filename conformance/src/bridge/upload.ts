@@ -5,6 +5,7 @@ import { ERRNO } from './errno';
 import type { TempFiles } from './files';
 import { NetworkError, send, type HttpHandle } from './http';
 import type { NetworkConditions } from './network';
+import { passNetworkFault, type AbortState } from './network-fault';
 import { cleanHeaders } from './request';
 
 /** `wx.uploadFile` options. */
@@ -72,8 +73,7 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
     const progress: Parameters<UploadTask['onProgressUpdate']>[0][] = [];
     const headerListeners: ((res: { header: Record<string, string> }) => void)[] = [];
     let handle: HttpHandle | undefined;
-    let aborted = false;
-    let abortStalled: (() => void) | undefined;
+    const task: AbortState = { aborted: false };
 
     const work = async (): Promise<UploadSuccess> => {
       if (!options || typeof options.url !== 'string' || !/^https?:\/\//.test(options.url)) {
@@ -93,21 +93,8 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
           `file not found: ${String(options.filePath)}`,
           ERRNO.invalidParameter,
         );
-      if (aborted) throw new WxFail('uploadFile', 'abort', ERRNO.interrupted);
       const timeout = options.timeout ?? network.timeouts.uploadFile;
-      const fault = network.take(options.url);
-      if (fault === 'offline')
-        throw new WxFail('uploadFile', 'net::ERR_INTERNET_DISCONNECTED', ERRNO.network);
-      if (fault === 'stall') {
-        const stalled = network.stall(timeout);
-        abortStalled = stalled.cancel;
-        await stalled.done;
-        throw new WxFail(
-          'uploadFile',
-          aborted ? 'abort' : 'timeout',
-          aborted ? ERRNO.interrupted : ERRNO.timeout,
-        );
-      }
+      await passNetworkFault(network, 'uploadFile', options.url, timeout, task);
       const boundary = `----WxUploadBoundary${String(++uploads).padStart(8, '0')}`;
       const fileName = file.path.replace(/^wxfile:\/\//, '');
       const body = multipart(
@@ -145,9 +132,9 @@ export function createUploadFile(files: TempFiles, network: NetworkConditions, h
     settle('uploadFile', options ?? {}, tracked, hooks, false);
     return {
       abort() {
-        aborted = true;
+        task.aborted = true;
         handle?.abort();
-        abortStalled?.();
+        task.abortStalled?.();
       },
       onProgressUpdate: (listener) => void progress.push(listener),
       offProgressUpdate: () => void (progress.length = 0),
