@@ -15,6 +15,9 @@ export interface Context {
   options: ResolvedOptions;
   /** Requests the mock answered, for tests that assert on the wire. */
   journal: Journal;
-  /** Base URL the server is reachable at once started (`''` before), for URLs it hands out. */
-  baseUrl(): string;
+  /**
+   * Base URL the server is reachable at once started (`''` before), for URLs it hands out;
+   * with `secure`, that of its HTTPS listener when it has one (HTTP and HTTPS side by side).
+   */
+  baseUrl(secure?: boolean): string;
 }

@@ -83,7 +83,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     get random() {
       return random.current;
     },
-    baseUrl: () => url,
+    baseUrl: (secure = false) => (secure && httpsUrl) || url,
   };
 
   const control = createControlApi(context);

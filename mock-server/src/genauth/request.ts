@@ -10,6 +10,13 @@ import { findTenant, type Tenant, type TenantClaims } from './model/tenancy';
 /** Request headers as Node holds them. */
 export type Headers = Record<string, string | string[] | undefined>;
 
+/**
+ * The base URL of what the mock hands out in answer to `req`: that of the listener it came in
+ * on (HTTPS or HTTP, side by side), else the request's own host.
+ */
+export const publicBase = (ctx: Context, req: Request): string =>
+  ctx.baseUrl(req.secure) || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+
 /** The client IP the mock records as `lastIP` (the peer address: the mock trusts no proxy). */
 export const clientIp = (req: Request): string | null => req.socket.remoteAddress ?? null;
 

@@ -118,6 +118,23 @@ describe('createMockServer({ tls: { generate: true } })', () => {
     expect(await Promise.all(ports.map(portIsFree))).toEqual([true, true]);
   });
 
+  it('side by side, advertises the OIDC endpoints of the listener a discovery came in on', async () => {
+    const mock = await started({ tls: { generate: true, port: 0 } });
+    const path = '/oidc/.well-known/openid-configuration';
+    const headers = { 'x-authing-app-id': mock.control.demo().apps[0]!.appId };
+    const overHttp = (await (await fetch(`${mock.url}${path}`, { headers })).json()) as Record<
+      string,
+      string
+    >;
+    const overHttps = JSON.parse(
+      (await httpsRequest(`${mock.httpsUrl}${path}`, mock.certificate!.pem, { headers })).body,
+    ) as Record<string, string>;
+    expect(overHttp['token_endpoint']).toBe(`${mock.url}/oidc/token`);
+    expect(overHttps['token_endpoint']).toBe(`${mock.httpsUrl}/oidc/token`);
+    expect(overHttps['jwks_uri']).toBe(`${mock.httpsUrl}/oidc/.well-known/jwks.json`);
+    expect(overHttps['issuer']).toBe(overHttp['issuer']);
+  });
+
   it('stops at once with a client stuck in the TLS handshake', async () => {
     const mock = await started({ tls: { generate: true } });
     const { port } = new URL(mock.url);

@@ -1,15 +1,11 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 
 import type { Context } from '../../context';
 import { CLAIMS_SUPPORTED, SCOPES_SUPPORTED } from '../model/oidc-claims';
 import { issuerOf, jwks } from '../model/tokens';
-import { resolveTenant } from '../request';
+import { publicBase, resolveTenant } from '../request';
 import { sendJson } from './errors';
 import { introspectionMethodsOf } from './introspection-auth';
-
-/** The base URL endpoints are advertised under: the mock's own, else the request's host. */
-export const baseOf = (ctx: Context, req: Request): string =>
-  ctx.baseUrl() || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /**
  * `GET /oidc/.well-known/openid-configuration` (of the pool the tenant headers name: its issuer
@@ -23,7 +19,7 @@ export function discoveryRoutes(router: Router, ctx: Context): void {
 
   router.get('/.well-known/openid-configuration', (req, res) => {
     const { pool, app } = resolveTenant(ctx, req.headers);
-    const oidc = `${baseOf(ctx, req)}/oidc`;
+    const oidc = `${publicBase(ctx, req)}/oidc`;
     sendJson(res, {
       issuer: issuerOf(pool.pool),
       authorization_endpoint: `${oidc}/auth`,

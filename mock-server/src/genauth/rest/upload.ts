@@ -5,6 +5,7 @@ import type Multer from 'multer';
 import type { Context } from '../../context';
 import { fail } from '../errors';
 import { sniffImage, storeUpload } from '../model/uploads';
+import { publicBase } from '../request';
 import { ok, rest } from './envelope';
 
 const FOLDER = /^[A-Za-z0-9_-]{1,64}$/;
@@ -77,8 +78,7 @@ export function uploadRoutes(router: Router, ctx: Context): void {
         bytes: file.buffer,
         originalName: file.originalname.slice(0, 255),
       });
-      const base = ctx.baseUrl() || `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      ok(res, { url: `${base}/api/v2/upload/files/${key}`, key }, '上传成功');
+      ok(res, { url: `${publicBase(ctx, req)}/api/v2/upload/files/${key}`, key }, '上传成功');
     }),
   );
   router.get('/api/v2/upload/files/:folder/:name', (req, res) => {
