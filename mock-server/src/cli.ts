@@ -29,7 +29,8 @@ export interface CliResult {
 
 export const HELP = `Usage: genauth-mock [options]
 
-In-memory mock of api.weixin.qq.com and GenAuth, with a /__mock/v1 control surface.
+Mock of api.weixin.qq.com and GenAuth, with a /__mock/v1 control surface; in memory,
+or kept in a directory with --data.
 
 Options:
   -p, --port <n>                 port to listen on (env PORT; default 3000; 0 = any free port)
@@ -46,7 +47,13 @@ Options:
       --allowed-host <name>      a Host name /__mock/v1 accepts besides IP addresses, localhost
                                  and --host (repeatable)
       --allowed-origin <origin>  an origin whose pages may call /__mock/v1 (repeatable)
-      --import <file>            start with the state in <file> (a GET /__mock/v1/state document)
+      --data <dir>               keep the state in <dir> (made when missing): a restart brings
+                                 it back exactly, and a writing request is answered only once
+                                 its change is on disk; one mock per directory at a time; a
+                                 generated certificate is kept in <dir>/tls (default: in memory
+                                 only, nothing written anywhere)
+      --import <file>            start with the state in <file> (a GET /__mock/v1/state
+                                 document); with --data, it replaces the directory's state
       --export-on-exit <file>    write the state to <file> when the mock stops (SIGINT, SIGTERM,
                                  its parent exiting), atomically
       --https                    serve HTTPS on --port, with a self-signed certificate made on
@@ -57,7 +64,8 @@ Options:
       --key <file>               PEM private key of --cert
       --tls-dir <dir>            keep the generated certificate (tls-cert.pem) and key
                                  (tls-key.pem) in <dir> and reuse them on the next start
-                                 (default: a new certificate per start, in memory)
+                                 (default: <data>/tls with --data, else a new certificate
+                                 per start, in memory)
   -h, --help                     show this help
 
 Commands:
@@ -76,6 +84,7 @@ const OPTIONS = {
   'admin-token': { type: 'string' },
   'allowed-host': { type: 'string', multiple: true },
   'allowed-origin': { type: 'string', multiple: true },
+  data: { type: 'string' },
   import: { type: 'string' },
   'export-on-exit': { type: 'string' },
   https: { type: 'boolean' },
@@ -198,6 +207,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     io.err(`genauth-mock: ${tls.error}`);
     return { code: 2 };
   }
+  const data = values.data;
+  if (data === '') {
+    io.err(`genauth-mock: ${typed.get('data') ?? '--data'} must be a directory path, got ""`);
+    return { code: 2 };
+  }
   let server: MockServer;
   try {
     server = createMockServer({
@@ -207,9 +221,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
       ...(policy !== undefined && { sessionKeyPolicy: policy }),
       ...(values.strict === true && { strict: true }),
       ...(tls.tls !== undefined && { tls: tls.tls }),
+      // With --import, the directory's state is not read: the import replaces it.
+      ...(data !== undefined && { data: { dir: data, restore: values.import === undefined } }),
       log: (line) => io.err(line),
     });
   } catch (err) {
+    const { option, detail, kind } = err as { option?: unknown; detail?: unknown; kind?: unknown };
+    if (option === 'data') {
+      io.err(`genauth-mock: ${typed.get('data') ?? '--data'} ${data ?? ''}: ${String(detail)}`);
+      // A directory another mock uses is like a port in use; anything else is a bad value.
+      return { code: kind === 'in-use' ? 1 : 2 };
+    }
     io.err(`genauth-mock: ${(err as Error).message}`);
     return { code: 2 };
   }
@@ -222,6 +244,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   if (stateError !== undefined) {
     io.err(`genauth-mock: ${stateError}`);
     return { code: 2 };
+  }
+  if (data !== undefined && values.import !== undefined) {
+    try {
+      await server.flush();
+    } catch (err) {
+      io.err(`genauth-mock: ${typed.get('data') ?? '--data'} ${data}: ${(err as Error).message}`);
+      return { code: 1 };
+    }
   }
   let url: string;
   try {

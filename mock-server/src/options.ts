@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import { DEFAULT_SEED, type Fixtures } from '@genauth-wxapp/fixtures';
 
 import type { Clock } from './clock';
@@ -77,6 +79,29 @@ export interface MockServerOptions {
    * @default false: unknown routes answer their 404 silently
    */
   strict?: boolean;
+  /**
+   * Keep the state in this directory (made when missing, mode 0700): restored exactly on the
+   * next start, and every answer of a request that may have written goes out only once that
+   * write is on disk. `{ dir, restore: false }` starts from the seeded state instead (what an
+   * import then replaces), overwriting the saved one at the first commit. A generated HTTPS
+   * certificate is kept in `<dir>/tls` unless `tls.dir` says otherwise.
+   * @default none: the state lives in memory only and nothing is written anywhere
+   */
+  data?: string | DataOptions;
+}
+
+/** The object form of {@link MockServerOptions.data}. */
+export interface DataOptions {
+  /** The directory. */
+  dir: string;
+  /** Restore the state saved there. @default true */
+  restore?: boolean;
+}
+
+/** {@link DataOptions} with defaults applied. */
+export interface ResolvedData {
+  dir: string;
+  restore: boolean;
 }
 
 /** Options with every default applied. */
@@ -97,6 +122,8 @@ export interface ResolvedOptions {
   /** Normalized: `scheme://host[:port]`, default ports dropped. */
   allowedOrigins: readonly string[];
   strict: boolean;
+  /** `undefined`: in memory only. */
+  data: ResolvedData | undefined;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -127,6 +154,15 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     // Never quote the value: it is meant to be a secret.
     throw new TypeError(`"adminToken" must be ${ADMIN_TOKEN_RULE}`);
   }
+  const data = resolveData(options.data);
+  let tls =
+    options.tls === undefined
+      ? undefined
+      : // Loaded only for HTTPS, so a plain start never loads the TLS code.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('./tls/options') as typeof Tls).resolveTlsOptions(options.tls);
+  if (data && tls?.kind === 'generate' && tls.dir === undefined)
+    tls = { ...tls, dir: join(data.dir, 'tls') };
   return {
     seed: String(options.seed ?? options.fixtures?.seed ?? DEFAULTS.seed),
     fixtures: options.fixtures,
@@ -136,12 +172,7 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     uploadLimit: options.uploadLimit ?? DEFAULTS.uploadLimit,
     log: options.log ?? (() => undefined),
-    tls:
-      options.tls === undefined
-        ? undefined
-        : // Loaded only for HTTPS, so a plain start never loads the TLS code.
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          (require('./tls/options') as typeof Tls).resolveTlsOptions(options.tls),
+    tls,
     adminToken,
     allowedHosts: normalizeList(
       'allowedHosts',
@@ -156,7 +187,21 @@ export function resolveOptions(options: MockServerOptions = {}): ResolvedOptions
       ALLOWED_ORIGIN_RULE,
     ),
     strict: options.strict ?? false,
+    data,
   };
+}
+
+/** The `data` option, checked. */
+function resolveData(data: unknown): ResolvedData | undefined {
+  if (data === undefined) return undefined;
+  const o = typeof data === 'string' ? { dir: data } : data;
+  const dir = (o as { dir?: unknown } | null)?.dir;
+  const restore = (o as { restore?: unknown } | null)?.restore ?? true;
+  if (typeof dir !== 'string' || dir === '' || typeof restore !== 'boolean')
+    throw new TypeError(
+      `"data" must be a directory path or { dir, restore? }, got ${JSON.stringify(data)}`,
+    );
+  return { dir, restore };
 }
 
 /** Every entry of an optional list option, normalized; a `TypeError` names a bad entry. */

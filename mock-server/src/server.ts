@@ -12,6 +12,7 @@ import { controlApp } from './control/app';
 import { adminGuard } from './control/guard';
 import type { ControlApi, ResetResult } from './control/types';
 import type * as Tls from './tls';
+import type * as Persist from './persist';
 import type * as GenauthApp from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
 import { lingerOnClose } from './http/linger';
@@ -61,6 +62,12 @@ export interface MockServer {
    * journal, exactly like `POST /__mock/v1/reset`; the clock is untouched.
    */
   reset(seed?: string): ResetResult;
+  /**
+   * With `data`, resolves once the state as it is now is on disk (what changed in process, through
+   * `control`, `reset()` or the clock, is otherwise saved by the next writing request or `stop()`);
+   * at once without `data`.
+   */
+  flush(): Promise<void>;
 }
 
 /**
@@ -87,8 +94,15 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   };
 
   const control = createControlApi(context);
+  // The persistence code loads only with `data`, so an in-memory mock never loads it.
+  const persist = resolved.data
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./persist') as typeof Persist).openDataDir(resolved.data, context)
+    : undefined;
 
   const app = express();
+  // First, so that it holds every answer of a writing request until its state is on disk.
+  if (persist) app.use(persist.middleware);
   app.disable('x-powered-by');
   app.disable('etag');
   // Express's 'simple' query parser, named so the journal parses with the very same function.
@@ -207,6 +221,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     async start(port = 0) {
       if (listeners) throw new Error(`mock server already listening at ${url}`);
+      persist?.open();
       if (resolved.tls) return startTls(resolved.tls, port);
       const s = harden(createServer(app), 'connection');
       return listenAll([{ server: s }], async () => {
@@ -215,13 +230,17 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
     },
     async stop() {
       const list = listeners;
-      if (!list) return;
       listeners = undefined;
       url = httpsUrl = '';
-      await close(list);
+      if (list) await close(list);
+      // The last commit, once no request can change the state any more; then the lock goes.
+      await persist?.close();
     },
     reset(seed?: string) {
       return control.reset(seed);
+    },
+    flush() {
+      return persist ? persist.flush() : Promise.resolve();
     },
   };
 }

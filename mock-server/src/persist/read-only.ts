@@ -1,0 +1,34 @@
+/**
+ * The requests known to change nothing, whose answers need not wait for a commit. Anything not
+ * listed here waits: `GET /sns/jscode2session`, for one, consumes a code.
+ */
+import type { Request } from 'express';
+
+/** GET paths (lower case, no trailing slash) that only read. */
+const READ_ONLY_PATHS: ReadonlySet<string> = new Set([
+  '',
+  '/__mock/v1',
+  '/__mock/v1/state',
+  '/__mock/v1/requests',
+  '/__mock/v1/clock',
+  '/__mock/v1/faults',
+  '/__mock/v1/messages',
+  '/__mock/v1/demo',
+  '/__mock/v1/openapi.json',
+  '/__mock/ui',
+  '/oidc/.well-known/jwks.json',
+  '/oidc/.well-known/openid-configuration',
+  '/api/v2/.well-known',
+]);
+
+/** GET path prefixes that only read: the console's assets. */
+const READ_ONLY_PREFIXES = ['/__mock/ui/'];
+
+/** Whether `req` is known to leave the state as it is. */
+export function isReadOnly(req: Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  // An event stream never ends: it must not wait, and no such stream writes.
+  if (req.headers.accept?.includes('text/event-stream')) return true;
+  const path = req.path.toLowerCase().replace(/\/$/, '');
+  return READ_ONLY_PATHS.has(path) || READ_ONLY_PREFIXES.some((p) => path.startsWith(p));
+}
