@@ -8,10 +8,13 @@ import { ControlError } from './control/error';
 import type {
   ControlClient,
   FaultView,
+  GenauthPoolSummary,
   JournalEntry,
   LoginResult,
   MessageView,
+  PendingCodeView,
   SessionView,
+  WechatAppView,
   WechatUserRef,
 } from './control/types';
 
@@ -29,7 +32,7 @@ export interface ControlClientOptions {
   token?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** `?a=1&b=2` of the defined string fields of `query` ('' when none). */
 function search(query: Record<string, string | undefined>): string {
@@ -48,9 +51,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The limit of a page query as the query string carries it. */
+/** A number of a query (a limit, a seq) as the query string carries it. */
 const limitParam = (limit: number | undefined): string | undefined =>
   limit === undefined ? undefined : String(limit);
+
+/** `/genauth/users/<id>`, the id escaped. */
+const userPath = (id: string): string => `/genauth/users/${encodeURIComponent(id)}`;
 
 /**
  * A client for the control surface of the mock at `url` (its base URL, e.g.
@@ -127,11 +133,29 @@ export function createControlClient(
       bulkCreateUsers: (input) => call('POST', '/wechat/users/bulk', input),
       listUsers: ({ appid, cursor, limit }) =>
         call('GET', `/wechat/users${search({ appid, cursor, limit: limitParam(limit) })}`),
+      async apps() {
+        return (await call<{ apps: WechatAppView[] }>('GET', '/wechat/apps')).apps;
+      },
+      async codes({ appid, limit }) {
+        const q = search({ appid, limit: limitParam(limit) });
+        return (await call<{ codes: PendingCodeView[] }>('GET', `/wechat/codes${q}`)).codes;
+      },
+      async sessions({ appid, limit }) {
+        const q = search({ appid, limit: limitParam(limit) });
+        return (await call<{ sessions: SessionView[] }>('GET', `/wechat/sessions/live${q}`))
+          .sessions;
+      },
     },
     genauth: {
       bulkCreateUsers: (input) => call('POST', '/genauth/users/bulk', input),
-      listUsers: ({ poolId, cursor, limit }) =>
-        call('GET', `/genauth/users${search({ poolId, cursor, limit: limitParam(limit) })}`),
+      listUsers: ({ poolId, q, cursor, limit }) =>
+        call('GET', `/genauth/users${search({ poolId, q, cursor, limit: limitParam(limit) })}`),
+      async pools() {
+        return (await call<{ pools: GenauthPoolSummary[] }>('GET', '/genauth/pools')).pools;
+      },
+      getUser: ({ id }) => call('GET', userPath(id)),
+      updateUser: ({ id, ...changes }) => call('PATCH', userPath(id), changes),
+      deleteUser: ({ id }) => call('DELETE', userPath(id)),
     },
     faults: {
       async add(fault) {
@@ -151,7 +175,11 @@ export function createControlClient(
     },
     journal: {
       async list(filter = {}) {
-        const query = search({ path: filter.path, method: filter.method });
+        const query = search({
+          path: filter.path,
+          method: filter.method,
+          after: limitParam(filter.after),
+        });
         return (await call<{ requests: JournalEntry[] }>('GET', `/requests${query}`)).requests;
       },
       async clear() {
@@ -162,6 +190,10 @@ export function createControlClient(
       async list(query) {
         const q = search({ to: query.to, pool: query.pool });
         return (await call<{ messages: MessageView[] }>('GET', `/messages${q}`)).messages;
+      },
+      async recent(query = {}) {
+        const q = search({ pool: query.pool, limit: limitParam(query.limit) });
+        return (await call<{ messages: MessageView[] }>('GET', `/messages/recent${q}`)).messages;
       },
     },
     state: () => call('GET', '/state'),

@@ -100,6 +100,7 @@ export class Journal {
   #count = 0;
   #bytes = 0;
   #seq = 0;
+  #listeners = new Set<() => void>();
 
   constructor(limits: JournalLimits | number = {}) {
     const l = typeof limits === 'number' ? { entries: limits } : limits;
@@ -120,9 +121,21 @@ export class Journal {
     return this.#bytes;
   }
 
+  /** `seq` of the newest entry recorded so far (0 before the first; a clear keeps it). */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /** Calls `listener` after every entry is recorded; returns what unsubscribes it. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   record(entry: Omit<JournalEntry, 'seq'>): void {
     const e = { seq: ++this.#seq, ...entry };
     this.#push(e, this.#bound(e));
+    this.#notify();
   }
 
   /** Records a request from the fields the middleware holds (see {@link RawJournalEntry}). */
@@ -130,6 +143,12 @@ export class Journal {
     const e = entry as RawJournalEntry;
     e.seq = ++this.#seq;
     this.#push(e, this.#bound(e));
+    this.#notify();
+  }
+
+  #notify(): void {
+    if (this.#listeners.size === 0) return;
+    for (const listener of this.#listeners) listener();
   }
 
   /** Truncates an oversized body in place; returns the entry's cost in bytes. */

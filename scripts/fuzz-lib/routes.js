@@ -316,6 +316,8 @@ const CONTROL_SAMPLES = {
   '/wechat/user-key': { appid: 'wx4f4bc4dec97d474b', openid: 'oNobody' },
   '/faults': { route: 'wechat.nope', errcode: -1 },
   '/clock': { advanceMs: 0 },
+  // The console's user edit; the path's `:id` names nobody, so nothing changes.
+  '/genauth/users/:id': { nickname: 'fuzz' },
 };
 
 /**
@@ -337,7 +339,7 @@ function controlRoutes(listed) {
       format: 'control',
       method: r.method,
       path: `/__mock/v1${r.path === '/' ? '' : r.path}`,
-      body: r.method === 'POST' ? 'json' : 'none',
+      body: r.method === 'POST' || r.method === 'PATCH' ? 'json' : 'none',
       sample: CONTROL_SAMPLES[r.path] ?? {},
     }));
   routes.push({

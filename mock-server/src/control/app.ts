@@ -7,7 +7,10 @@ import { controlErrors, controlNotFound } from './errors';
 import { faultsControl } from './faults';
 import { controlJson } from './fields';
 import { genauthControl } from './genauth';
+import { genauthUsersControl } from './genauth-users';
 import { journalControl } from './journal';
+import { journalEventsControl } from './journal-events';
+import { listingsControl } from './listings';
 import { CONTROL_ROUTES } from './routes';
 import type { ControlApi } from './types';
 import { wechatControl } from './wechat';
@@ -15,7 +18,8 @@ import { wechatControl } from './wechat';
 /**
  * The `/__mock/v1` control surface (JSON, usable with curl): thin HTTP adapters over `api` for
  * the simulated WeChat client, the clock, state and reset, WeChat faults, the request journal
- * and the GenAuth message outbox. `GET /` lists the routes (and, under `strict`, counts the
+ * (listed, or followed as server-sent events), the GenAuth users and message outbox, and the
+ * listings the console shows. `GET /` lists the routes (and, under `strict`, counts the
  * requests no route knew). Any other method or path is a 404 `not_found`, and every error of its
  * routes is rendered once, at its end, as `{error, message}`.
  */
@@ -31,9 +35,12 @@ export function controlApp(ctx: Context, api: ControlApi): Router {
   });
   router.use(coreControl(api, json));
   router.use(faultsControl(api, json));
+  router.use(listingsControl(api));
   router.use('/wechat', wechatControl(api, json));
   router.use(genauthControl(api));
+  router.use(genauthUsersControl(api, json));
   router.use(journalControl(api));
+  router.use(journalEventsControl(ctx, api));
   router.use(controlNotFound);
   router.use(controlErrors);
   return router;

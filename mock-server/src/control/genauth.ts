@@ -11,7 +11,7 @@ import type { ControlApi, GenauthBulkInput } from './types';
  * - `GET /messages?to=<phone|email>[&pool=<userPoolId>]` → `{messages}`: the SMS and e-mail
  *   codes the GenAuth side "sent" (newest last), so tests and demos can read them;
  * - `POST /genauth/users/bulk {poolId, users, returnIds?}` → 201 `{poolId, created, firstId, …}`;
- * - `GET /genauth/users?poolId&cursor&limit` → `{users, nextCursor}`.
+ * - `GET /genauth/users?poolId&q&cursor&limit` → `{users, nextCursor}` (`q`: a search text).
  */
 export function genauthControl(api: ControlApi): Router {
   const router = Router();
@@ -21,7 +21,14 @@ export function genauthControl(api: ControlApi): Router {
   });
   router.get('/genauth/users', (req, res) => {
     const query = req.query as Record<string, unknown>;
-    res.json(api.genauth.listUsers({ poolId: query['poolId'] as string, ...pageQuery(query) }));
+    const q = query['q'] as string | undefined;
+    res.json(
+      api.genauth.listUsers({
+        poolId: query['poolId'] as string,
+        ...(q === undefined ? {} : { q }),
+        ...pageQuery(query),
+      }),
+    );
   });
   router.get('/messages', (req, res) => {
     const { to, pool } = req.query as Record<string, unknown>;

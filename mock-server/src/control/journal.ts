@@ -1,10 +1,12 @@
 import { Router } from 'express';
 
+import { numberParam } from './query-values';
 import type { ControlApi, JournalFilter } from './types';
 
 /**
- * `GET /requests?path=&method=` lists what the mock received (newest last); a repeated or
- * non-string filter is ignored. `DELETE /requests` clears the journal.
+ * `GET /requests?path=&method=&after=` lists what the mock received (newest last), `after` a
+ * `seq` to list only newer entries; a repeated or non-string `path` or `method` is ignored.
+ * `DELETE /requests` clears the journal.
  */
 export function journalControl(api: ControlApi): Router {
   const router = Router();
@@ -13,6 +15,8 @@ export function journalControl(api: ControlApi): Router {
     const filter: JournalFilter = {};
     if (typeof q['path'] === 'string') filter.path = q['path'];
     if (typeof q['method'] === 'string') filter.method = q['method'];
+    const after = numberParam(q, 'after');
+    if (after !== undefined) filter.after = after;
     res.json({ requests: api.journal.list(filter) });
   });
   router.delete('/requests', (_req, res) => {

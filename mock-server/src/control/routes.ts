@@ -66,6 +66,17 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   },
   { method: 'POST', path: '/wechat/sessions/expire', summary: 'end a session now {appid, openid}' },
   {
+    method: 'GET',
+    path: '/wechat/sessions/live',
+    summary: 'the live sessions of an app, newest first ?appid&limit',
+  },
+  { method: 'GET', path: '/wechat/apps', summary: 'every WeChat app, with its secret' },
+  {
+    method: 'GET',
+    path: '/wechat/codes',
+    summary: 'the wx.login codes of an app not expired yet, newest first ?appid&limit',
+  },
+  {
     method: 'POST',
     path: '/faults',
     summary: 'inject a WeChat or GenAuth fault {route, errcode, times?, appid?, delayMs?}',
@@ -90,9 +101,23 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
     path: '/reset',
     summary: 'back to the seeded state {seed?}, journal and faults cleared',
   },
-  { method: 'GET', path: '/requests', summary: 'the request journal ?path&method, newest last' },
+  {
+    method: 'GET',
+    path: '/requests',
+    summary: 'the request journal ?path&method&after, newest last',
+  },
+  {
+    method: 'GET',
+    path: '/requests/events',
+    summary: 'the journal as server-sent events ?after (Accept: text/event-stream)',
+  },
   { method: 'DELETE', path: '/requests', summary: 'clear the request journal' },
   { method: 'GET', path: '/messages', summary: 'SMS and e-mail codes sent ?to&pool, newest last' },
+  {
+    method: 'GET',
+    path: '/messages/recent',
+    summary: 'the newest SMS and e-mail codes to anyone ?pool&limit, newest first',
+  },
   {
     method: 'POST',
     path: '/genauth/users/bulk',
@@ -101,6 +126,18 @@ export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   {
     method: 'GET',
     path: '/genauth/users',
-    summary: 'the users of a pool, a page at a time ?poolId&cursor&limit',
+    summary: 'the users of a pool, a page at a time ?poolId&q&cursor&limit (q: search)',
   },
+  {
+    method: 'GET',
+    path: '/genauth/pools',
+    summary: 'every user pool with its apps and user count',
+  },
+  { method: 'GET', path: '/genauth/users/:id', summary: 'one GenAuth user by id' },
+  {
+    method: 'PATCH',
+    path: '/genauth/users/:id',
+    summary: 'change a GenAuth user {nickname?, username?, email?, phone?, blocked?, …}',
+  },
+  { method: 'DELETE', path: '/genauth/users/:id', summary: 'delete a GenAuth user' },
 ]);

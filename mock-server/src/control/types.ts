@@ -357,6 +357,49 @@ export interface UserPage<T> {
 /** A GenAuth user as `GET /__mock/v1/state` shows it (a password hash, never plaintext). */
 export type GenauthUserView = { id: string } & Record<string, unknown>;
 
+/** Query of `genauth.listUsers`: a page of one pool's users, those matching `q` when given. */
+export interface GenauthUserQuery extends PageQuery {
+  poolId: string;
+  /**
+   * Only users whose id, e-mail, username, phone, nickname, openid or unionid contains this text
+   * (case-insensitively; 1–200 characters).
+   */
+  q?: string;
+}
+
+/** A GenAuth user named by id (ids are unique across pools). */
+export interface GenauthUserRef {
+  id: string;
+}
+
+/**
+ * Input of `genauth.updateUser`: the user `id` and the fields to change; `null` clears an
+ * identifier. Every field is checked (types, formats, identifiers free in the pool) before any
+ * changes.
+ */
+export interface GenauthUserPatch extends GenauthUserRef {
+  nickname?: string | null;
+  username?: string | null;
+  email?: string | null;
+  /** Digits with an optional `+`. */
+  phone?: string | null;
+  photo?: string;
+  externalId?: string | null;
+  emailVerified?: boolean;
+  phoneVerified?: boolean;
+  /** A blocked user cannot sign in. */
+  blocked?: boolean;
+  status?: 'Activated' | 'Suspended' | 'Resigned' | 'Archived';
+}
+
+/** A user pool: its apps and how many users it holds. */
+export interface GenauthPoolSummary {
+  id: string;
+  name: string;
+  userCount: number;
+  apps: GenauthPoolView['apps'];
+}
+
 /** The mock clock. */
 export interface ClockView {
   /** Epoch milliseconds. */
@@ -365,10 +408,12 @@ export interface ClockView {
   iso: string;
 }
 
-/** Filter of `journal.list`: exact path, method in any case. */
+/** Filter of `journal.list`: exact path, method in any case, entries after a `seq`. */
 export interface JournalFilter {
   path?: string;
   method?: string;
+  /** Only entries whose `seq` is greater (what a follower has already seen). */
+  after?: number;
 }
 
 /** Query of `messages.list`. */
@@ -377,6 +422,13 @@ export interface MessagesQuery {
   to: string;
   /** Only messages of this user pool. */
   pool?: string;
+}
+
+/** Query of `messages.recent`: the newest `limit` messages (1–1000, default 100). */
+export interface RecentMessagesQuery {
+  /** Only messages of this user pool. */
+  pool?: string;
+  limit?: number;
 }
 
 /** An SMS or e-mail code the GenAuth side "sent": a copy of its outbox record. */
@@ -442,6 +494,21 @@ export interface CodeView {
   issuedAt: number;
   usedAt: number | null;
 }
+
+/** A `wx.login` code that has not expired yet, used or not. */
+export interface PendingCodeView extends CodeView {
+  /** When it stops being accepted (40029 from then on), epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** Query of the per-app WeChat listings: the newest `limit` (1–1000, default 100) of `appid`. */
+export interface AppListQuery {
+  appid: string;
+  limit?: number;
+}
+
+/** A WeChat app of the mock, with its secret. */
+export type WechatAppView = WechatAppFixture;
 
 /** An access token of either family: a copy of its record. */
 export type AccessTokenView = AccessToken;
@@ -599,13 +666,27 @@ export interface ControlApi {
     bulkCreateUsers(input: WechatBulkInput): WechatBulkResult;
     /** The users of one app, a page at a time, in the order they were created. */
     listUsers(query: PageQuery & { appid: string }): UserPage<WechatUserView>;
+    /** Every WeChat app, with its secret. */
+    apps(): WechatAppView[];
+    /** The `wx.login` codes of an app that have not expired, newest first. */
+    codes(query: AppListQuery): PendingCodeView[];
+    /** The live sessions of an app, newest first. */
+    sessions(query: AppListQuery): SessionView[];
   };
   /** GenAuth users (`/__mock/v1/genauth/…`). */
   genauth: {
     /** Creates many accounts in one user pool at once, all or none; answers a summary. */
     bulkCreateUsers(input: GenauthBulkInput): GenauthBulkResult;
-    /** The users of one pool, a page at a time, in the order they were created. */
-    listUsers(query: PageQuery & { poolId: string }): UserPage<GenauthUserView>;
+    /** The users of one pool (matching `q`), a page at a time, in the order they were created. */
+    listUsers(query: GenauthUserQuery): UserPage<GenauthUserView>;
+    /** Every user pool with its apps and user count. */
+    pools(): GenauthPoolSummary[];
+    /** One user (404 `unknown_user`). */
+    getUser(ref: GenauthUserRef): GenauthUserView;
+    /** Changes a user's fields, all or none (409 `user_exists` for a taken identifier). */
+    updateUser(patch: GenauthUserPatch): GenauthUserView;
+    /** Deletes a user (404 `unknown_user`). */
+    deleteUser(ref: GenauthUserRef): { deleted: true; id: string };
   };
   /** WeChat and GenAuth fault injection (`/__mock/v1/faults`). */
   faults: {
@@ -634,6 +715,8 @@ export interface ControlApi {
   messages: {
     /** SMS and e-mail codes sent to `to`, newest last. */
     list(query: MessagesQuery): MessageView[];
+    /** The newest messages to anyone (of one pool when given), newest first. */
+    recent(query?: RecentMessagesQuery): MessageView[];
   };
   /** The whole state, as one object (for big states, see `stateChunks`). */
   state(): MockState;
@@ -680,7 +763,7 @@ export type WechatControlClient = Omit<Promisified<ControlApi['wechat']>, 'phone
 
 /** One entry of `GET /__mock/v1`: a control route. */
 export interface ControlRouteInfo {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to `/__mock/v1`. */
   path: string;
   summary: string;

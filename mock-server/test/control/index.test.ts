@@ -13,7 +13,7 @@ describe('GET /__mock/v1: the index of the control routes', () => {
     }
     for (const r of CONTROL_ROUTES) {
       expect(r).toEqual({
-        method: expect.stringMatching(/^(GET|POST|PUT|DELETE)$/),
+        method: expect.stringMatching(/^(GET|POST|PUT|PATCH|DELETE)$/),
         path: expect.stringMatching(/^\//),
         summary: expect.stringMatching(/^[^\n]{10,100}$/),
       });
@@ -34,7 +34,9 @@ describe('GET /__mock/v1: the index of the control routes', () => {
             ? http().post(url).send({})
             : r.method === 'PUT'
               ? http().put(url).send({})
-              : http().delete(url);
+              : r.method === 'PATCH'
+                ? http().patch(url).send({})
+                : http().delete(url);
       const res = await req;
       expect(res.status).toBeLessThan(500);
       expect(res.body.error).not.toBe('not_found');

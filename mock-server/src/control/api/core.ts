@@ -3,8 +3,15 @@ import { demoSection } from '../../genauth/demo';
 import { jsonChunks, materialize } from '../../lazy-json';
 import { importState } from '../../state-io/import';
 import { ControlError, badField } from '../error';
-import type { ClockView, ControlApi, MockState } from '../types';
-import { checkAdvance, checkInstant, checkRecipient } from '../values';
+import type { ClockView, ControlApi, MessageView, MockState } from '../types';
+import {
+  LIMITS,
+  checkAdvance,
+  checkInstant,
+  checkInt,
+  checkRecipient,
+  checkString,
+} from '../values';
 
 type CoreApi = Pick<
   ControlApi,
@@ -39,7 +46,10 @@ export function coreApi(ctx: Context): CoreApi {
     },
     journal: {
       list(filter = {}) {
-        return structuredClone(ctx.journal.list(filter));
+        const { after, ...exact } = filter;
+        if (after === undefined) return structuredClone(ctx.journal.list(exact));
+        const since = checkInt('after', after, [0, Number.MAX_SAFE_INTEGER]);
+        return structuredClone(ctx.journal.list(exact).filter((e) => e.seq > since));
       },
       clear() {
         ctx.journal.clear();
@@ -54,6 +64,18 @@ export function coreApi(ctx: Context): CoreApi {
         return ctx.store.genauth.messages
           .filter((m) => m.to === to && (pool === undefined || m.poolId === pool))
           .map((m) => ({ ...m }));
+      },
+      recent(query = {}) {
+        const { pool, limit } = query;
+        if (pool !== undefined) checkString('pool', pool);
+        const n = limit === undefined ? 100 : checkInt('limit', limit, LIMITS.pageLimit);
+        const out: MessageView[] = [];
+        const all = ctx.store.genauth.messages;
+        for (let i = all.length - 1; i >= 0 && out.length < n; i--) {
+          const m = all[i] as MessageView;
+          if (pool === undefined || m.poolId === pool) out.push({ ...m });
+        }
+        return out;
       },
     },
     state() {

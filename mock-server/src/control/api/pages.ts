@@ -1,9 +1,16 @@
 /** Cursor pagination of the user listings: opaque cursors, 1–1000 users a page. */
 import type { Context } from '../../context';
+import type { UserRecord } from '../../genauth/model/types';
 import { plainUser } from '../../genauth/state';
 import type { WechatUser } from '../../wechat/state';
 import { badField, ControlError } from '../error';
-import type { GenauthUserView, PageQuery, UserPage, WechatUserView } from '../types';
+import type {
+  GenauthUserQuery,
+  GenauthUserView,
+  PageQuery,
+  UserPage,
+  WechatUserView,
+} from '../types';
 import { LIMITS, checkInt, checkString } from '../values';
 
 const DEFAULT_LIMIT = 100;
@@ -83,16 +90,28 @@ export function wechatUserPage(
   return { users, nextCursor: more && last ? encode('wechat.users', appid, last.openid) : null };
 }
 
+/** The fields `q` searches. */
+const SEARCHED = ['id', 'email', 'username', 'phone', 'nickname', 'openid', 'unionid'] as const;
+
+/** Whether `u` matches the search text (lower case), or there is none. */
+function matcher(q: unknown): (u: UserRecord) => boolean {
+  if (q === undefined) return () => true;
+  if (typeof q !== 'string' || q.length < 1 || q.length > 200) {
+    throw badField('q', 'a search text of 1 to 200 characters');
+  }
+  const text = q.toLowerCase();
+  return (u) => SEARCHED.some((f) => u[f]?.toLowerCase().includes(text));
+}
+
 /**
- * The users of pool `poolId` after the cursor, in creation order: the cursor holds the last
- * user's creation ordinal, so users created or deleted during a walk never shift it.
+ * The users of pool `poolId` (those matching `q`) after the cursor, in creation order: the
+ * cursor holds the last user's creation ordinal, so users created or deleted during a walk never
+ * shift it.
  */
-export function genauthUserPage(
-  ctx: Context,
-  query: PageQuery & { poolId: string },
-): UserPage<GenauthUserView> {
+export function genauthUserPage(ctx: Context, query: GenauthUserQuery): UserPage<GenauthUserView> {
   const poolId = checkString('poolId', query.poolId);
   const limit = limitOf(query);
+  const matches = matcher(query.q);
   const after = (decode(query, 'genauth.users', poolId, 'number') as number | undefined) ?? 0;
   const pool = ctx.store.genauth.pools.get(poolId);
   if (!pool) throw new ControlError(404, 'unknown_pool', `no GenAuth user pool "${poolId}"`);
@@ -100,7 +119,7 @@ export function genauthUserPage(
   let lastOrdinal = 0;
   let more = false;
   for (const u of pool.users.values()) {
-    if (u.ordinal <= after) continue;
+    if (u.ordinal <= after || !matches(u)) continue;
     if (users.length === limit) {
       more = true;
       break;

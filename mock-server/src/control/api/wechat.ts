@@ -11,6 +11,7 @@ import type * as Users from '../wechat-users';
 import type * as Pages from './pages';
 import type * as Bulk from './wechat-bulk';
 import type * as Quota from './phone-quota';
+import type * as Lists from './wechat-lists';
 
 /* The simulated client's modules load on first use, keeping them off the cold-start path. */
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -36,6 +37,8 @@ let keys: typeof Keys | undefined;
 const loadKeys = (): typeof Keys => (keys ??= require('../../wechat/encrypt-keys') as typeof Keys);
 let quota: typeof Quota | undefined;
 const loadQuota = (): typeof Quota => (quota ??= require('./phone-quota') as typeof Quota);
+let lists: typeof Lists | undefined;
+const loadLists = (): typeof Lists => (lists ??= require('./wechat-lists') as typeof Lists);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -115,5 +118,8 @@ export function wechatApi(ctx: Context): ControlApi['wechat'] {
     },
     bulkCreateUsers: (input) => loadBulk().bulkCreateWechat(ctx, input),
     listUsers: (query) => loadPages().wechatUserPage(ctx, query),
+    apps: () => loadLists().wechatApps(ctx),
+    codes: (query) => loadLists().pendingCodes(ctx, query),
+    sessions: (query) => loadLists().liveSessions(ctx, query),
   };
 }

@@ -1,0 +1,102 @@
+import { Router, type Request, type Response } from 'express';
+
+import type { Context } from '../context';
+import { ControlError, badField } from './errors';
+import type { ControlApi } from './types';
+
+/** Followers of the journal at once; one more answers 503 `too_many_subscribers`. */
+export const MAX_SUBSCRIBERS = 16;
+/** A comment line this often keeps proxies and idle-connection reapers off the stream. */
+export const HEARTBEAT_MS = 15_000;
+/**
+ * A follower whose socket holds this many unsent bytes is too slow: its stream ends, and its
+ * EventSource reconnects from the last id it read.
+ */
+export const MAX_BUFFERED = 1024 * 1024;
+
+/**
+ * The `seq` to follow after: `Last-Event-ID` (an EventSource reconnecting), else `?after`, else
+ * the newest.
+ */
+function startOf(req: Request, newest: number): number {
+  const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>)['after'];
+  if (raw === undefined) return newest;
+  if (typeof raw !== 'string' || !/^\d{1,16}$/.test(raw)) {
+    throw badField('after', 'a journal seq (an integer of 0 or more)');
+  }
+  return Number(raw);
+}
+
+/** Whether the client takes an event stream (EventSource always says so). */
+const acceptsEvents = (req: Request) => /\btext\/event-stream\b/.test(req.headers.accept ?? '');
+
+/**
+ * `GET /requests/events?after=<seq>`: the request journal as server-sent events, one `request`
+ * event (`id` = its seq, `data` = the entry as `GET /requests` lists it) for every entry after
+ * `after` already kept, then for every new one as it is recorded. Needs `Accept:
+ * text/event-stream` (406 `not_acceptable` otherwise); at most {@link MAX_SUBSCRIBERS} at once.
+ */
+export function journalEventsControl(ctx: Context, api: ControlApi): Router {
+  const router = Router();
+  let subscribers = 0;
+
+  router.get('/requests/events', (req, res: Response) => {
+    if (!acceptsEvents(req)) {
+      throw new ControlError(
+        406,
+        'not_acceptable',
+        'this is an event stream: send Accept: text/event-stream (EventSource does)',
+      );
+    }
+    let last = startOf(req, ctx.journal.lastSeq);
+    if (subscribers >= MAX_SUBSCRIBERS) {
+      throw new ControlError(
+        503,
+        'too_many_subscribers',
+        `at most ${MAX_SUBSCRIBERS} clients may follow the journal at once`,
+      );
+    }
+    subscribers++;
+    res.status(200).set({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    res.flushHeaders();
+    res.write('retry: 1000\n\n');
+
+    let scheduled = false;
+    let open = true;
+    const write = (text: string) => {
+      if (!open) return;
+      res.write(text);
+      if (res.writableLength <= MAX_BUFFERED) return;
+      open = false;
+      res.end();
+    };
+    const send = () => {
+      scheduled = false;
+      for (const entry of open ? api.journal.list({ after: last }) : []) {
+        last = entry.seq;
+        write(`id: ${entry.seq}\nevent: request\ndata: ${JSON.stringify(entry)}\n\n`);
+      }
+    };
+    // Entries are recorded as their answers finish: one send per turn of the event loop.
+    const unsubscribe = ctx.journal.subscribe(() => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(send);
+    });
+    const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    res.on('close', () => {
+      open = false;
+      subscribers--;
+      unsubscribe();
+      clearInterval(heartbeat);
+    });
+    send();
+  });
+
+  return router;
+}
