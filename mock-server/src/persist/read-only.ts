@@ -15,14 +15,23 @@ const READ_ONLY_PATHS: ReadonlySet<string> = new Set([
   '/__mock/v1/messages',
   '/__mock/v1/demo',
   '/__mock/v1/openapi.json',
+  '/__mock/v1/requests/events',
+  '/__mock/v1/messages/recent',
+  '/__mock/v1/wechat/apps',
+  '/__mock/v1/wechat/users',
+  '/__mock/v1/wechat/codes',
+  '/__mock/v1/wechat/sessions',
+  '/__mock/v1/wechat/sessions/live',
+  '/__mock/v1/genauth/pools',
+  '/__mock/v1/genauth/users',
   '/__mock/ui',
   '/oidc/.well-known/jwks.json',
   '/oidc/.well-known/openid-configuration',
   '/api/v2/.well-known',
 ]);
 
-/** GET path prefixes that only read: the console's assets. */
-const READ_ONLY_PREFIXES = ['/__mock/ui/'];
+/** GET paths that only read, by pattern: the console's assets, one GenAuth user. */
+const READ_ONLY_PATTERNS = [/^\/__mock\/ui\//, /^\/__mock\/v1\/genauth\/users\/[^/]+$/];
 
 /** Whether `req` is known to leave the state as it is. */
 export function isReadOnly(req: Request): boolean {
@@ -30,5 +39,5 @@ export function isReadOnly(req: Request): boolean {
   // An event stream never ends: it must not wait, and no such stream writes.
   if (req.headers.accept?.includes('text/event-stream')) return true;
   const path = req.path.toLowerCase().replace(/\/$/, '');
-  return READ_ONLY_PATHS.has(path) || READ_ONLY_PREFIXES.some((p) => path.startsWith(p));
+  return READ_ONLY_PATHS.has(path) || READ_ONLY_PATTERNS.some((p) => p.test(path));
 }

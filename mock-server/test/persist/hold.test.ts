@@ -127,6 +127,8 @@ describe('isReadOnly', () => {
     ['GET', '/oidc/.well-known/jwks.json', true],
     ['GET', '/', true],
     ['GET', '/__mock/ui/app.js', true],
+    ['GET', '/__mock/v1/genauth/users/u1', true],
+    ['GET', '/__mock/v1/genauth/users/u1/more', false],
     ['PUT', '/__mock/v1/state', false],
     ['POST', '/__mock/v1/clock', false],
     ['GET', '/sns/jscode2session', false],
