@@ -35,6 +35,10 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    files: ['mock-server/console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['examples/test/jest/**/*.js'],
     languageOptions: { globals: { ...globals.jest } },
   },

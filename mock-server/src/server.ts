@@ -12,6 +12,7 @@ import { controlApp } from './control/app';
 import { adminGuard } from './control/guard';
 import type { ControlApi, ResetResult } from './control/types';
 import type * as Tls from './tls';
+import type * as ConsoleApp from './console/app';
 import type * as Persist from './persist';
 import type * as GenauthApp from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
@@ -107,6 +108,17 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   app.disable('etag');
   // Express's 'simple' query parser, named so the journal parses with the very same function.
   app.set('query parser', parseQuery);
+  // The web console (`GET /`, `/__mock/ui/…`) loads on its first request, and stays out of the
+  // journal like the control surface it drives.
+  const isConsole = (req: Request) =>
+    req.path === '/' || req.path === '/__mock/ui' || req.path.startsWith('/__mock/ui/');
+  app.use(
+    lazyRouter(
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => (require('./console/app') as typeof ConsoleApp).consoleApp(context),
+      (req) => !isConsole(req),
+    ),
+  );
   app.use(journalMiddleware(journal, () => clock.now(), parseQuery));
   // The WeChat and GenAuth routers (and their modules) are built on the first request that may
   // be theirs, so the mock answers its first control request sooner.
