@@ -120,7 +120,7 @@ export function bannerLines(server: MockServer, url: string): string[] {
   const warning = exposureWarning(options);
   const { certificate } = server;
   return [
-    `genauth-mock listening at ${url} (seed "${options.seed}", session keys: ${options.sessionKeyPolicy})`,
+    `genauth-mock listening at ${url} (seed "${server.store.fixtures.seed}", session keys: ${options.sessionKeyPolicy})`,
     ...(certificate
       ? // eslint-disable-next-line @typescript-eslint/no-require-imports
         (require('./tls/banner') as typeof TlsBanner).tlsBanner(certificate, server.httpsUrl, url)

@@ -79,6 +79,8 @@ describe('--data across restarts', () => {
 
     const importing = run(['--data', data, '--import', file]);
     await importing.url;
+    // The banner names the seed of the state it serves.
+    expect(importing.out()).toContain('(seed "imported-seed"');
     // Killed at once: the import was on disk before the mock listened.
     importing.child.kill('SIGKILL');
     await importing.exited;
