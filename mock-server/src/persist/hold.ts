@@ -1,7 +1,7 @@
 /**
  * Holds each answer of a request that may have written until a commit that began after its
- * handler finished is durable: the first bytes it sends (`write` or `end`) wait, then go out in
- * order. Known read-only requests and event streams go out at once. Every answer records the
+ * handler finished is durable: the first bytes it sends (`write`, `end` or `flushHeaders`) wait,
+ * then go out in order. Known read-only requests and event streams go out at once. Every answer records the
  * clock's high-water mark just before it leaves.
  */
 import type { Request, RequestHandler, Response } from 'express';
@@ -37,20 +37,28 @@ export function holdAnswers(options: HoldOptions): RequestHandler {
       return;
     }
     const write = res.write.bind(res) as Method;
-    const queue: { end: boolean; args: unknown[] }[] = [];
+    const flushHeaders = res.flushHeaders.bind(res);
+    const queue: { call: Method; args: unknown[] }[] = [];
     let held = false;
     const restore = () => {
       res.write = write as Response['write'];
       res.end = marked as Response['end'];
+      res.flushHeaders = flushHeaders;
     };
     const release = () => {
       restore();
       if (res.destroyed) return;
       options.mark();
-      let ok: unknown = true;
-      for (const call of queue) ok = call.end ? end(...call.args) : write(...call.args);
+      let wrote = false;
+      let ended = false;
+      let room = true;
+      for (const { call, args } of queue) {
+        const result = call(...args);
+        if (call === write) [wrote, room] = [true, result !== false];
+        if (call === end) ended = true;
+      }
       // A writer waiting for `drain` after a held write goes on.
-      if (queue.length > 0 && !queue.some((c) => c.end) && ok === true) res.emit('drain');
+      if (wrote && !ended && room) res.emit('drain');
     };
     /** Starts holding; false when the answer is an event stream, which goes out at once. */
     const hold = (): boolean => {
@@ -68,14 +76,18 @@ export function holdAnswers(options: HoldOptions): RequestHandler {
     };
     res.write = ((...args: unknown[]) => {
       if (!held && !hold()) return write(...args);
-      queue.push({ end: false, args });
+      queue.push({ call: write, args });
       return false;
     }) as Response['write'];
     res.end = ((...args: unknown[]) => {
       if (!held && !hold()) return marked(...args);
-      queue.push({ end: true, args });
+      queue.push({ call: end, args });
       return res;
     }) as Response['end'];
+    res.flushHeaders = () => {
+      if (!held && !hold()) return flushHeaders();
+      queue.push({ call: flushHeaders, args: [] });
+    };
     next();
   };
 }

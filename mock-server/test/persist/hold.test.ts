@@ -53,6 +53,20 @@ async function serve(hand: ReturnType<typeof handCommit>, failed: unknown[], mar
     res.write('b');
     res.end('c');
   });
+  app.post('/pump', (_req, res) => {
+    // A writer that waits for `drain` whenever a write says the answer is full.
+    res.type('text/plain');
+    res.flushHeaders();
+    const pump = (i: number): void => {
+      if (i === 3) {
+        res.end();
+        return;
+      }
+      if (res.write(String(i))) pump(i + 1);
+      else res.once('drain', () => pump(i + 1));
+    };
+    pump(0);
+  });
   app.get('/events', (_req, res) => {
     res.type('text/event-stream');
     res.write('data: 1\n\n');
@@ -98,6 +112,19 @@ describe('holdAnswers', () => {
     expect(await answer).toBe('abc');
   });
 
+  it('holds flushed headers too, and lets a writer waiting for drain go on', async () => {
+    let arrived = false;
+    const answer = fetch(`${url}/pump`, { method: 'POST' }).then(async (r) => {
+      arrived = true;
+      return r.text();
+    });
+    await hand.whenAsked(3);
+    await new Promise(setImmediate);
+    expect(arrived).toBe(false);
+    hand.asked[2]!.resolve();
+    expect(await answer).toBe('012');
+  });
+
   it('lets read-only requests and event streams through without a commit', async () => {
     const asked = hand.asked.length;
     expect(await (await fetch(`${url}/__mock/v1/clock`)).json()).toEqual({ now: 1 });
@@ -110,8 +137,8 @@ describe('holdAnswers', () => {
       () => 'answered',
       () => 'dropped',
     );
-    await hand.whenAsked(3);
-    hand.asked[2]!.reject(new Error('ENOSPC'));
+    await hand.whenAsked(4);
+    hand.asked[3]!.reject(new Error('ENOSPC'));
     expect(await answer).toBe('dropped');
     expect(failed).toEqual([new Error('ENOSPC')]);
   });
