@@ -1,13 +1,9 @@
 /** GenAuth v3 names a WeChat mini-program connection by its identifier (`extIdpConnidentifier`). */
 import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 
-import type { Context } from '../../context';
-import type { PhoneInfo } from '../../wechat/contract';
-import { exchangePhoneCode } from '../../wechat/model';
 import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import { requireString } from './validate';
-import { viaFaultableWechat } from './wechat';
 
 const unknown = (identifier: string) =>
   fail(2502, { extIdpConnidentifier: identifier }, `身份源连接不存在: ${identifier}`);
@@ -31,13 +27,3 @@ export function poolConnection(t: Tenant, identifier: unknown): WechatConnection
     if (app.connection?.identifier === id) return app.connection;
   throw unknown(id);
 }
-
-/**
- * WeChat's answer for a phone-button code of the connection's mini-program, watermark included
- * (getuserphonenumber, whose pending faults apply after their delay): failures → 2500.
- */
-export const phoneInfoOfCode = (
-  ctx: Context,
-  conn: WechatConnectionFixture,
-  code: string,
-): Promise<PhoneInfo> => viaFaultableWechat(ctx, () => exchangePhoneCode(ctx, conn.appid, code));

@@ -14,7 +14,7 @@ import {
   applyWechatProfile,
   decryptWechat,
   exchangeLoginCode,
-  phoneFromCode,
+  phoneInfoOfCode,
   userForSession,
 } from './wechat';
 
@@ -148,8 +148,9 @@ export async function signInByWechatCodeAndPhone(
   payload: { code: string; phoneCode: string },
   opts: SigninOptions,
 ): Promise<LoginTokenData> {
+  // A phone code needs no session: exchanged first, so a bad one leaves the login code unspent.
+  const { purePhoneNumber } = await phoneInfoOfCode(ctx, conn, payload.phoneCode);
   const session = await exchangeLoginCode(ctx, conn, payload.code);
-  const { purePhoneNumber } = await phoneFromCode(ctx, conn, payload.phoneCode);
   const user = userForPhoneLogin(ctx, t, conn, session, purePhoneNumber);
   return signInV3(ctx, t, user, opts);
 }

@@ -2,7 +2,12 @@ import type { WechatConnectionFixture } from '@genauth-wxapp/fixtures';
 
 import type { Context } from '../../context';
 import { sleep } from '../../timers';
-import { DecryptError, WechatError, type Code2SessionResult } from '../../wechat/contract';
+import {
+  DecryptError,
+  WechatError,
+  type Code2SessionResult,
+  type PhoneInfo,
+} from '../../wechat/contract';
 import { decryptData } from '../../wechat/crypto';
 import { faultDelay } from '../../wechat/faults';
 import { code2Session, exchangePhoneCode } from '../../wechat/model';
@@ -11,7 +16,7 @@ import type { Tenant } from './tenancy';
 import type { IdentityRecord, UserRecord } from './types';
 import { editableProfile } from './defaults';
 import { createUser, findByIdentity, findUser, touch, updateFields } from './users';
-import { optionalString, requireString } from './validate';
+import { optionalString } from './validate';
 
 /** `registerSource` of users created by the mini-program connection. */
 export const WECHAT_SOURCE = 'wechat:miniprogram:default';
@@ -84,22 +89,14 @@ export const decryptWechat = (
 ) => viaWechat(() => decryptData(session.session_key, pair.encryptedData, pair.iv, conn.appid));
 
 /**
- * The phone of the new phone-button flow: `phoneCode` exchanged via getuserphonenumber (whose
- * pending faults apply here too).
+ * WeChat's answer for a phone-button code of the connection's mini-program, watermark included
+ * (getuserphonenumber, whose pending faults apply here too, after their delay): failures → 2500.
  */
-export async function phoneFromCode(
+export const phoneInfoOfCode = (
   ctx: Context,
   conn: WechatConnectionFixture,
-  phoneCode: unknown,
-) {
-  const code = requireString(phoneCode, 'phoneCode');
-  const info = await viaFaultableWechat(ctx, () => exchangePhoneCode(ctx, conn.appid, code));
-  return {
-    purePhoneNumber: info.purePhoneNumber,
-    phoneNumber: info.phoneNumber,
-    countryCode: String(info.countryCode),
-  };
-}
+  code: string,
+): Promise<PhoneInfo> => viaFaultableWechat(ctx, () => exchangePhoneCode(ctx, conn.appid, code));
 
 /** Applies a WeChat profile (`getUserInfo` fields) to a user. */
 export function applyWechatProfile(

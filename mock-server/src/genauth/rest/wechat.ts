@@ -10,7 +10,7 @@ import {
   decryptWechat,
   encryptedPair,
   exchangeLoginCode,
-  phoneFromCode,
+  phoneInfoOfCode,
   userForSession,
 } from '../model/wechat';
 import { optionalString, requireString } from '../model/validate';
@@ -34,11 +34,16 @@ function rawProfile(body: Record<string, unknown>): Record<string, unknown> | nu
 }
 
 /** The phone of `iv + encryptedData` or of the phone-button `phoneCode`; neither → 2231. */
-function phoneSource(body: Record<string, unknown>) {
+function phoneSource(
+  body: Record<string, unknown>,
+):
+  | { pair: { iv: string; encryptedData: string }; phoneCode: null }
+  | { pair: null; phoneCode: string } {
   const pair = encryptedPair(body);
   const phoneCode = optionalString(body['phoneCode'], 'phoneCode');
-  if (!pair && !phoneCode) throw fail(2231, { field: 'iv+encryptedData|phoneCode' });
-  return { pair, phoneCode };
+  if (pair) return { pair, phoneCode: null };
+  if (!phoneCode) throw fail(2231, { field: 'iv+encryptedData|phoneCode' });
+  return { pair: null, phoneCode };
 }
 
 /** Takes a pending fault of `route` for the calling app (see `genauth/model/faults.ts`). */
@@ -82,10 +87,12 @@ export function wechatRoutes(router: Router, ctx: Context): void {
       await faulted(ctx, 'genauth.loginByPhone', tenant);
       const { body, t, conn, code } = loginRequest(req, tenant);
       const { pair, phoneCode } = phoneSource(body);
+      // A phone code needs no session: exchanged first, so a bad one leaves the login code unspent.
+      const coded = phoneCode === null ? null : await phoneInfoOfCode(ctx, conn, phoneCode);
       const session = await exchangeLoginCode(ctx, conn, code);
       const phone = pair
         ? String(decryptWechat(conn, session, pair)['purePhoneNumber'] ?? '')
-        : (await phoneFromCode(ctx, conn, phoneCode)).purePhoneNumber;
+        : (coded?.purePhoneNumber ?? '');
       if (!phone)
         throw fail(2501, { errcode: -41003, errmsg: 'no purePhoneNumber in the decrypted data' });
       const { user, created } = userForSession(ctx, t, conn, session, phone);
@@ -114,7 +121,12 @@ export function wechatRoutes(router: Router, ctx: Context): void {
           purePhoneNumber: String(d['purePhoneNumber'] ?? ''),
         };
       } else {
-        phone = await phoneFromCode(ctx, conn, phoneCode);
+        const info = await phoneInfoOfCode(ctx, conn, requireString(phoneCode, 'phoneCode'));
+        phone = {
+          purePhoneNumber: info.purePhoneNumber,
+          phoneNumber: info.phoneNumber,
+          countryCode: String(info.countryCode),
+        };
       }
       ok(res, { ...phone, openid: session?.openid ?? null, unionid: session?.unionid ?? null });
     }),

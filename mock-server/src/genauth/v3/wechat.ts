@@ -5,9 +5,9 @@ import type { Context } from '../../context';
 import { genauthFault } from '../model/faults';
 import { requireCaller } from '../model/session';
 import { bindWechat } from '../model/v3-account';
-import { phoneInfoOfCode, poolConnection } from '../model/v3-connection';
+import { poolConnection } from '../model/v3-connection';
 import { userInfoV3 } from '../model/v3-user';
-import { decryptWechat, exchangeLoginCode } from '../model/wechat';
+import { decryptWechat, exchangeLoginCode, phoneInfoOfCode } from '../model/wechat';
 import { bodyOf, jsonBody, ok, v3 } from './envelope';
 import { text } from './input';
 
