@@ -15,7 +15,7 @@ import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import type { IdentityRecord, UserRecord } from './types';
 import { editableProfile } from './defaults';
-import { createUser, findByIdentity, findUser, touch, updateFields } from './users';
+import { addIdentity, createUser, findByIdentity, findUser, touch, updateFields } from './users';
 import { optionalString } from './validate';
 
 /** `registerSource` of users created by the mini-program connection. */
@@ -136,6 +136,9 @@ export function identityOf(
   };
 }
 
+/** What a phone bound from WeChat sets besides the number. */
+const VERIFIED_PHONE = { phoneVerified: true, phoneCountryCode: '+86' } as const;
+
 /**
  * Finds the user of a WeChat session (this connection's openid, then the unionid, then the
  * phone when given), binds the identity, or creates the user. Returns it and whether it is new.
@@ -151,31 +154,32 @@ export function userForSession(
   const byIdentity = findByIdentity(pool, conn.id, session.openid);
   const byPhone = phone ? findUser(pool, 'phone', phone) : undefined;
   const found = byPhone ?? byIdentity ?? findUser(pool, 'unionid', session.unionid);
-  const identity = identityOf(conn, session);
   if (!found) {
     const user = createUser(ctx, pool, {
       registerSource: [WECHAT_SOURCE],
       openid: session.openid,
       unionid: session.unionid ?? null,
-      identities: [identity],
-      ...(phone ? { phone, phoneVerified: true, phoneCountryCode: '+86' } : {}),
+      identities: [identityOf(conn, session)],
+      ...(phone ? { phone, ...VERIFIED_PHONE } : {}),
     });
     return { user, created: true };
   }
-  if (byIdentity && byIdentity !== found) {
-    // The phone's account wins: the WeChat identity moves onto it.
-    updateFields(pool, byIdentity, {
-      identities: byIdentity.identities.filter(
-        (i) => !(i.connectionId === conn.id && i.openid === session.openid),
-      ),
-    });
+  if (byIdentity !== found) {
+    // The identity binds to the user found: the phone's account wins over one that held it.
+    if (byIdentity)
+      updateFields(pool, byIdentity, {
+        identities: byIdentity.identities.filter(
+          (i) => !(i.connectionId === conn.id && i.openid === session.openid),
+        ),
+      });
+    addIdentity(pool, found, identityOf(conn, session));
   }
-  updateFields(pool, found, {
-    identities: byIdentity === found ? found.identities : [...found.identities, identity],
-    openid: found.openid ?? session.openid,
-    unionid: found.unionid ?? session.unionid ?? null,
-    ...(phone && !found.phone ? { phone, phoneVerified: true, phoneCountryCode: '+86' } : {}),
-  });
+  // Only what the user lacks: a repeat login changes no field and no index.
+  const patch: Partial<UserRecord> = {};
+  if (found.openid == null) patch.openid = session.openid;
+  if (found.unionid == null && session.unionid != null) patch.unionid = session.unionid;
+  if (phone && !found.phone) Object.assign(patch, { phone, ...VERIFIED_PHONE });
+  if (Object.keys(patch).length > 0) updateFields(pool, found, patch);
   touch(ctx, found);
   return { user: found, created: false };
 }
