@@ -18,3 +18,9 @@ export function lazyRouter(
     return router(req, res, next);
   };
 }
+
+/** A middleware that hands a request to `handler` only when `accept(req)` holds; others pass by. */
+export const gate =
+  (accept: (req: Request) => boolean, handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    accept(req) ? handler(req, res, next) : next();

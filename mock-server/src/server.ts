@@ -21,8 +21,9 @@ import { Journal, journalMiddleware } from './journal';
 import { resolveOptions, type MockServerOptions } from './options';
 import { SeededRandom } from './random';
 import { createStore, type Store } from './store';
-import { lazyRouter } from './lazy-router';
+import { gate, lazyRouter } from './lazy-router';
 import type * as WechatApp from './wechat/app';
+import { isWechatPath } from './wechat/prefixes';
 
 /** A mock server: an Express app plus its lifecycle. Nothing listens until `start()`. */
 export interface MockServer {
@@ -121,20 +122,22 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   );
   app.use(journalMiddleware(journal, () => clock.now(), parseQuery));
   // The WeChat and GenAuth routers (and their modules) are built on the first request that may
-  // be theirs, so the mock answers its first control request sooner.
+  // be theirs, so the mock answers its first control request sooner. Each sees only the requests
+  // it may answer (WeChat its prefixes, neither the control surface), so no request walks the
+  // routes of a router that cannot answer it.
   const isControl = (req: Request) => req.path.startsWith('/__mock/');
   app.use(
-    lazyRouter(
+    gate(
+      (req) => isWechatPath(req.path),
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      () => (require('./wechat/app') as typeof WechatApp).wechatApp(context),
-      isControl,
+      lazyRouter(() => (require('./wechat/app') as typeof WechatApp).wechatApp(context)),
     ),
   );
   app.use(
-    lazyRouter(
+    gate(
+      (req) => !isControl(req),
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      () => (require('./genauth/app') as typeof GenauthApp).genauthApp(context),
-      isControl,
+      lazyRouter(() => (require('./genauth/app') as typeof GenauthApp).genauthApp(context)),
     ),
   );
   app.use('/__mock/v1', adminGuard(context), controlApp(context, control));

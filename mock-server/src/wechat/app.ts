@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 
 import type { Context } from '../context';
 import { unimplementedRoutes } from '../unimplemented/routes';
+import { WECHAT_PREFIXES } from './prefixes';
 import { wechatErrors, wechatNotFound } from './render';
 import { chargeRoutes } from './routes/charge';
 import { phoneRoutes } from './routes/phone';
@@ -11,8 +12,7 @@ import { sessionRoutes } from './routes/session';
 import { snsRoutes } from './routes/sns';
 import { tokenRoutes } from './routes/token';
 
-/** The path prefixes of api.weixin.qq.com the WeChat router owns. */
-export const WECHAT_PREFIXES = ['/sns', '/cgi-bin', '/wxa'] as const;
+export { WECHAT_PREFIXES } from './prefixes';
 
 /**
  * api.weixin.qq.com: `/sns/jscode2session`, `/cgi-bin/token`, `/cgi-bin/stable_token`,
