@@ -60,14 +60,15 @@ export function createStore(
   initial?: Fixtures,
 ): Store {
   let fixtures = initial ?? createFixtures(seed);
-  let wechat = createWechatState(fixtures, clock);
-  // Built from the fixtures on first use (the same state it would have been at creation).
+  // Both built from the fixtures on first use (the same state they would have been at creation).
+  let wechat: WechatState | undefined;
+  const wechatOf = (): WechatState => (wechat ??= createWechatState(fixtures, clock));
   let genauth: GenauthState | undefined;
   const genauthOf = (): GenauthState =>
     (genauth ??= genauthState().createGenauthState(fixtures, clock));
   // Moving the clock is when most entries expire at once: sweep them right away.
   clock.onMove((now) => {
-    sweepWechat(wechat);
+    if (wechat) sweepWechat(wechat);
     if (genauth) genauthState().sweepGenauth(genauth, now);
   });
   return {
@@ -75,7 +76,7 @@ export function createStore(
       return fixtures;
     },
     get wechat() {
-      return wechat;
+      return wechatOf();
     },
     get genauth() {
       return genauthOf();
@@ -84,7 +85,7 @@ export function createStore(
       if (newSeed !== undefined || !initial) fixtures = createFixtures(newSeed ?? seed);
       else fixtures = initial;
       random.current = new SeededRandom(newSeed ?? seed);
-      wechat = createWechatState(fixtures, clock);
+      wechat = undefined;
       genauth = undefined;
     },
     snapshot() {
@@ -95,7 +96,7 @@ export function createStore(
         version: STATE_VERSION,
         seed: fixtures.seed,
         now: clock.now(),
-        wechat: wechatDocument(wechat, full),
+        wechat: wechatDocument(wechatOf(), full),
         genauth: genauthState().genauthDocument(genauthOf(), full),
         demo: demoSection(fixtures) ?? {},
         ...(full && { random: random.current.position() }),
