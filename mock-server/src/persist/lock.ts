@@ -1,9 +1,9 @@
 /**
  * The data directory's lock: a file `lock` holding the pid of the mock that uses the directory,
  * made atomically (written beside, then hard-linked into place, which fails when it exists). A
- * lock whose process is gone is stale and taken over.
+ * lock whose process is gone, or that holds no pid, is stale and taken over.
  */
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { DataDirError, reason } from './errors';
@@ -40,6 +40,26 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * Removes lock `file` when it still holds `pid` (a process that is gone, or `null`): moved aside
+ * first, so a lock another mock took meanwhile is put back rather than deleted.
+ */
+function removeStale(file: string, pid: number | null, aside: string): void {
+  try {
+    renameSync(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    if (holder(aside) !== pid) linkSync(aside, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/**
  * Takes the lock of data directory `path` (`dir` as given, for messages). Throws a
  * {@link DataDirError} of kind `in-use` when a running process holds it.
  */
@@ -56,22 +76,22 @@ export function acquireLock(path: string, dir: string): DirLock {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
+      if (attempt > 2) throw new DataDirError(dir, `cannot take the lock ${file}`, 'in-use');
       const pid = holder(file);
+      if (pid === undefined) continue; // let go meanwhile
       if (pid === process.pid)
         throw new DataDirError(
           dir,
           'is already used by another mock server in this process',
           'in-use',
         );
-      if (pid !== undefined && pid !== null && alive(pid))
+      if (pid !== null && alive(pid))
         throw new DataDirError(
           dir,
           `is used by process ${pid} (lock file ${file}); stop that mock, or delete the file if no mock runs`,
           'in-use',
         );
-      if (attempt > 0) throw new DataDirError(dir, `cannot take the lock ${file}`, 'in-use');
-      // Stale: its process is gone (or it holds no pid).
-      rmSync(file, { force: true });
+      removeStale(file, pid, `${file}.${process.pid}.stale`);
     }
   } catch (err) {
     if (err instanceof DataDirError) throw err;

@@ -91,6 +91,22 @@ describe('--data refuses', () => {
     }
   }, 30_000);
 
+  it('all but one of several mocks started at once on a stale lock', async () => {
+    const data = await savedDir();
+    writeFileSync(join(data, 'lock'), `${spawnSync(process.execPath, ['-e', '']).pid}\n`);
+    const runs = Array.from({ length: 4 }, () => run(['--data', data]));
+    const outcomes = await Promise.all(
+      runs.map((r) =>
+        Promise.race([r.url.then(() => 'listening'), r.exited.then(({ code }) => `exit ${code}`)]),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'listening')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'exit 1')).toHaveLength(3);
+    const winner = runs[outcomes.indexOf('listening')]!;
+    expect(readFileSync(join(data, 'lock'), 'utf8')).toBe(`${winner.child.pid}\n`);
+    await stop(winner);
+  }, 30_000);
+
   it('an --import it cannot read, keeping the saved state', async () => {
     const data = await savedDir();
     const before = readFileSync(join(data, 'state.json'), 'utf8');
