@@ -50,6 +50,18 @@ describe('--data across restarts', () => {
       expect(statSync(join(data, file)).mode & 0o777).toBe(0o600);
   }, 30_000);
 
+  it('exports on exit beside --data: the same state in both files', async () => {
+    const root = freshDir();
+    const data = join(root, 'data');
+    const file = join(root, 'export.json');
+    const mock = run(['--data', data, '--export-on-exit', file]);
+    await call(await mock.url, 'POST', '/__mock/v1/wechat/login', { appid: DEMO_APPID });
+    await stop(mock);
+    const saved = JSON.parse(readFileSync(join(data, 'state.json'), 'utf8')) as object;
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as object;
+    expect({ ...exported, now: 0 }).toEqual({ ...saved, now: 0 });
+  }, 30_000);
+
   it('keeps the generated certificate in <data>/tls: the same one after a restart', async () => {
     const data = join(freshDir(), 'data');
     const fingerprint = async (): Promise<string> => {
