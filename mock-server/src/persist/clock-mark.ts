@@ -21,6 +21,8 @@ export interface ClockMark {
   readonly saved: number | undefined;
   /** Records `now` (milliseconds since the epoch). */
   write(now: number): void;
+  /** Records no time (the next start goes by the state's own `now`). */
+  clear(): void;
   close(): void;
 }
 
@@ -55,6 +57,12 @@ export function openClockMark(path: string, dir: string): ClockMark {
       if (fd === undefined) return;
       buffer.fill(0x20);
       buffer.write(String(Math.ceil(now)), 0, 'latin1');
+      buffer[WIDTH - 1] = 0x0a;
+      writeSync(fd, buffer, 0, WIDTH, 0);
+    },
+    clear() {
+      if (fd === undefined) return;
+      buffer.fill(0x20);
       buffer[WIDTH - 1] = 0x0a;
       writeSync(fd, buffer, 0, WIDTH, 0);
     },

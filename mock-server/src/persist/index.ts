@@ -96,8 +96,11 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
     if (data.restore) {
       restored = restore(ctx, path, dir, mark);
       if (!restored) writeSnapshotSync(path, documentParts(ctx));
+      mark.write(ctx.clock.now());
+    } else {
+      // The mark of the state being replaced says nothing of the next one.
+      mark.clear();
     }
-    mark.write(ctx.clock.now());
   } catch (err) {
     mark?.close();
     lock.release();
@@ -118,7 +121,8 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
   };
   let closing: Promise<void> | undefined;
   const closed = () => new Error(`the data directory ${path} is closed: the mock was stopped`);
-  const flush = () => (lock ? group.commit() : Promise.reject(closed()));
+  const commit = () => (lock ? group.commit() : Promise.reject(closed()));
+  const flush = () => commit().then(markNow);
   return {
     path,
     restored,
@@ -127,7 +131,7 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
     },
     middleware: holdAnswers({
       readOnly: isReadOnly,
-      commit: flush,
+      commit,
       mark: markNow,
       failed: (err) =>
         log(`genauth-mock: cannot save the state in ${path}: ${(err as Error).message}`),

@@ -84,6 +84,9 @@ describe('--data across restarts', () => {
     await stop(first);
 
     const other = createMockServer({ seed: 'imported-seed' });
+    // An import from the past: the replaced state's clock mark must not carry over.
+    const past = Date.parse('2020-01-01T00:00:00Z');
+    other.clock.set(past);
     other.control.wechat.login({ appid: other.store.fixtures.wechat.apps[0]!.appid });
     const doc = other.control.exportState();
     const file = join(root, 'import.json');
@@ -99,6 +102,8 @@ describe('--data across restarts', () => {
     const next = run(['--data', data]);
     const state = await stateOf(await next.url);
     expect(state.doc).toEqual({ ...doc, now: 0 });
+    expect(state.now).toBeGreaterThanOrEqual(past);
+    expect(state.now).toBeLessThan(past + 60_000);
     expect(JSON.stringify(state.doc)).not.toContain(old.body['code'] as string);
     await stop(next);
   }, 30_000);
