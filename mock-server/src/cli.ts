@@ -296,7 +296,8 @@ export const PARENT_POLL_MS = 250;
 
 /**
  * Stops `server` on the first SIGINT or SIGTERM, or, when `parent` is given, once the parent
- * process has exited (its pid changes when the orphan is adopted), then calls `exit(0)`.
+ * process has exited (its pid changes when the orphan is adopted), then calls `exit(0)` (or
+ * `exit(1)` when stopping failed: its last state could not be saved).
  * Resolves with the reason (`SIGINT`, `SIGTERM` or `parent exited`) once the server is closed.
  *
  * The parent check matters because shells do not forward signals: when `sh -c "… node cli.js"`
@@ -317,10 +318,18 @@ export function stopOnSignals(
       stopping = true;
       clearInterval(timer);
       io.err(`genauth-mock: ${reason}, stopping`);
-      void server.stop().then(() => {
-        resolve(reason);
-        exit(0);
-      });
+      void server.stop().then(
+        () => {
+          resolve(reason);
+          exit(0);
+        },
+        (err: unknown) => {
+          // Closed, but its last state could not be saved (a full disk under --data).
+          io.err(`genauth-mock: ${(err as Error).message}`);
+          resolve(reason);
+          exit(1);
+        },
+      );
     };
     source.once('SIGINT', () => shutdown('SIGINT'));
     source.once('SIGTERM', () => shutdown('SIGTERM'));

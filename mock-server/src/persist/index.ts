@@ -150,6 +150,10 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
           await group.idle();
           await group.commit();
           markNow();
+        } catch (err) {
+          throw new Error(`cannot save the state in ${path}: ${(err as Error).message}`, {
+            cause: err,
+          });
         } finally {
           mark?.close();
           mark = undefined;
