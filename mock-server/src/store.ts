@@ -6,13 +6,19 @@ import type * as GenauthStateModule from './genauth/state';
 import type { GenauthState } from './genauth/state';
 import { materialize, type LazyTree } from './lazy-json';
 import { SeededRandom } from './random';
-import { createWechatState, sweepWechat, wechatDocument, type WechatState } from './wechat/state';
+import type * as WechatStateModule from './wechat/state';
+import type { WechatState } from './wechat/state';
 
+/* eslint-disable @typescript-eslint/no-require-imports */
 let genauthModule: typeof GenauthStateModule | undefined;
 /** GenAuth's state and its model modules load when GenAuth's state is first needed. */
 const genauthState = (): typeof GenauthStateModule =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   (genauthModule ??= require('./genauth/state') as typeof GenauthStateModule);
+let wechatModule: typeof WechatStateModule | undefined;
+/** WeChat's likewise. */
+const wechatState = (): typeof WechatStateModule =>
+  (wechatModule ??= require('./wechat/state') as typeof WechatStateModule);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** All mutable state of one mock server. */
 export interface Store {
@@ -62,13 +68,13 @@ export function createStore(
   let fixtures = initial ?? createFixtures(seed);
   // Both built from the fixtures on first use (the same state they would have been at creation).
   let wechat: WechatState | undefined;
-  const wechatOf = (): WechatState => (wechat ??= createWechatState(fixtures, clock));
+  const wechatOf = (): WechatState => (wechat ??= wechatState().createWechatState(fixtures, clock));
   let genauth: GenauthState | undefined;
   const genauthOf = (): GenauthState =>
     (genauth ??= genauthState().createGenauthState(fixtures, clock));
   // Moving the clock is when most entries expire at once: sweep them right away.
   clock.onMove((now) => {
-    if (wechat) sweepWechat(wechat);
+    if (wechat) wechatState().sweepWechat(wechat);
     if (genauth) genauthState().sweepGenauth(genauth, now);
   });
   return {
@@ -96,7 +102,7 @@ export function createStore(
         version: STATE_VERSION,
         seed: fixtures.seed,
         now: clock.now(),
-        wechat: wechatDocument(wechatOf(), full),
+        wechat: wechatState().wechatDocument(wechatOf(), full),
         genauth: genauthState().genauthDocument(genauthOf(), full),
         demo: demoSection(fixtures) ?? {},
         ...(full && { random: random.current.position() }),
