@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
 import { demoSection } from '../../genauth/demo';
 import { jsonChunks, materialize } from '../../lazy-json';
-import { importState } from '../../state-io/import';
+import type * as StateImport from '../../state-io/import';
 import { ControlError, badField } from '../error';
 import type { ClockView, ControlApi, MessageView, MockState } from '../types';
 import {
@@ -88,7 +88,9 @@ export function coreApi(ctx: Context): CoreApi {
       return structuredClone(materialize(ctx.store.document())) as MockState;
     },
     importState(doc) {
-      importState(ctx, doc);
+      // The import code loads on first use, off the mock's start-up path.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('../../state-io/import') as typeof StateImport).importState(ctx, doc);
       return { imported: true, seed: ctx.store.fixtures.seed, now: ctx.clock.now() };
     },
     reset(seed) {
