@@ -1,19 +1,14 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { lazyRouter } from '../lazy-router';
 import { unknownRouteCounts } from '../unimplemented/strict';
 import { coreControl } from './core';
 import { controlErrors, controlNotFound } from './errors';
-import { faultsControl } from './faults';
+import type * as Features from './features';
 import { controlJson } from './fields';
-import { genauthControl } from './genauth';
-import { genauthUsersControl } from './genauth-users';
-import { journalControl } from './journal';
-import { journalEventsControl } from './journal-events';
-import { listingsControl } from './listings';
 import { CONTROL_ROUTES } from './routes';
 import type { ControlApi } from './types';
-import { wechatControl } from './wechat';
 
 /**
  * The `/__mock/v1` control surface (JSON, usable with curl): thin HTTP adapters over `api` for
@@ -34,13 +29,14 @@ export function controlApp(ctx: Context, api: ControlApi): Router {
     res.json({ routes: CONTROL_ROUTES, ...strict });
   });
   router.use(coreControl(api, json));
-  router.use(faultsControl(api, json));
-  router.use(listingsControl(api));
-  router.use('/wechat', wechatControl(api, json));
-  router.use(genauthControl(api));
-  router.use(genauthUsersControl(api, json));
-  router.use(journalControl(api));
-  router.use(journalEventsControl(ctx, api));
+  // The other controls (and their modules) are built on the first request the core ones leave,
+  // off the mock's start-up path (its first answer is usually `GET /clock`).
+  router.use(
+    lazyRouter(() =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./features') as typeof Features).featureControls(ctx, api, json),
+    ),
+  );
   router.use(controlNotFound);
   router.use(controlErrors);
   return router;
