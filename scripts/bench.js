@@ -5,7 +5,8 @@
  * request, median of several, and its ratio to a bare Express hello's) and its RSS right after
  * that first answer, then drives hello and every target of scripts/bench/*.js with autocannon and
  * prints req/s and each target's ratio to hello (goals: each target's own `goal` ratio, cold
- * start ≤ 300 ms and ≤ 1.1 × hello's, RSS after start ≤ 60 MiB).
+ * start ≤ 300 ms and ≤ 1.1 × hello's, RSS after start ≤ 60 MiB). The cold start and RSS of the mock
+ * started with `--data <a new empty directory>` are reported too, without a goal.
  *
  * Env: BENCH_CONNECTIONS (50), BENCH_DURATION (10 s per run), BENCH_WARMUP (3 s),
  * BENCH_ROUNDS (3 alternating hello/target rounds), BENCH_SETTLE (1 s of unmeasured load right
@@ -16,6 +17,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
@@ -259,6 +261,28 @@ function coldSummary(mockStarts, helloStarts) {
   return { lines, met };
 }
 
+/** A cold start of the mock keeping its state in a new, empty directory (removed after). */
+async function coldStartWithData() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genauth-mock-bench-'));
+  try {
+    return await coldStart([CLI, '--data', dir], '/__mock/v1/clock');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The report line of the cold starts with `--data` (no goal), against the same hello runs. */
+function dataLine(dataStarts, helloStarts) {
+  const ms = median(dataStarts.map((s) => s.ms));
+  const ratio = ms / median(helloStarts.map((s) => s.ms));
+  const rsses = dataStarts.map((s) => s.rss).filter((r) => r !== null);
+  return (
+    `with --data <new dir>: cold start ${Math.round(ms)} ms ` +
+    `[${dataStarts.map((s) => Math.round(s.ms)).join(', ')}], ratio to hello ${ratio.toFixed(2)}; ` +
+    (rsses.length ? `RSS after start ${(median(rsses) / MIB).toFixed(1)} MiB` : 'RSS not measured')
+  );
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) {
     console.error(`${path.relative(ROOT, CLI)} is missing: run "npx tsc -b" (npm run bench does).`);
@@ -271,11 +295,14 @@ async function main() {
   // Cold starts alternate the mock and a bare Express hello (a reference for the machine's speed).
   const mockStarts = [];
   const helloStarts = [];
+  const dataStarts = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     mockStarts.push(await coldStart([CLI], '/__mock/v1/clock'));
     helloStarts.push(await coldStart(['-e', HELLO], '/'));
+    dataStarts.push(await coldStartWithData());
   }
   const cold = coldSummary(mockStarts, helloStarts);
+  cold.lines.push(dataLine(dataStarts, helloStarts));
   if (COLD_ONLY) {
     for (const line of cold.lines) console.log(line);
     console.log(`goals: cold start → ${cold.met ? 'met' : 'NOT met'}`);
