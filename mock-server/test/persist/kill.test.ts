@@ -25,15 +25,23 @@ interface Acked {
   users: { id: string; email: string }[];
   /** The latest clock any answer reported. */
   clock: number;
+  /** Called after each answered write. */
+  onWrite?: () => void;
 }
+
+/** Requests sent and not answered yet. */
+let inFlight = 0;
 
 /** Runs `step` again and again until it throws (the process is gone). */
 async function loop(step: (i: number) => Promise<void>): Promise<void> {
   for (let i = 0; ; i++) {
+    inFlight++;
     try {
       await step(i);
     } catch {
       return;
+    } finally {
+      inFlight--;
     }
   }
 }
@@ -45,8 +53,9 @@ function writers(url: string, acked: Acked, tag: string): Promise<void>[] {
   };
   const login = (i: number) =>
     call(url, 'POST', '/__mock/v1/wechat/login', { appid: DEMO_APPID }).then(({ status, body }) => {
-      if (status === 200) acked.codes.push(body as unknown as Acked['codes'][number]);
-      else throw new Error(`login ${i}: ${status}`);
+      if (status !== 200) throw new Error(`login ${i}: ${status}`);
+      acked.codes.push(body as unknown as Acked['codes'][number]);
+      acked.onWrite?.();
     });
   const register = (n: number) => (i: number) => {
     const email = `${tag}-${n}-${i}@kill.test`;
@@ -59,8 +68,9 @@ function writers(url: string, acked: Acked, tag: string): Promise<void>[] {
     ).then(({ body }) => {
       const user = (body['data'] as { registerByEmail?: { id: string } } | undefined)
         ?.registerByEmail;
-      if (user) acked.users.push({ id: user.id, email });
-      else throw new Error(`register ${email}: ${JSON.stringify(body)}`);
+      if (!user) throw new Error(`register ${email}: ${JSON.stringify(body)}`);
+      acked.users.push({ id: user.id, email });
+      acked.onWrite?.();
     });
   };
   const advance = () =>
@@ -70,9 +80,15 @@ function writers(url: string, acked: Acked, tag: string): Promise<void>[] {
 }
 
 /** Resolves once `acked` holds at least `n` codes and `n` users. */
-async function until(acked: Acked, n: number): Promise<void> {
-  while (acked.codes.length < n || acked.users.length < n)
-    await new Promise((resolve) => setTimeout(resolve, 5));
+function until(acked: Acked, n: number): Promise<void> {
+  return new Promise((resolve) => {
+    acked.onWrite = () => {
+      if (acked.codes.length < n || acked.users.length < n) return;
+      acked.onWrite = undefined;
+      resolve();
+    };
+    acked.onWrite();
+  });
 }
 
 const exchange = (url: string, code: string) =>
@@ -99,6 +115,8 @@ describe('--data and kill -9', () => {
       const url = await mock.url;
       const running = writers(url, acked, round);
       await until(acked, n);
+      // Every writer has a request out: the kill lands in the middle of writes.
+      expect(inFlight).toBe(running.length);
       mock.child.kill('SIGKILL');
       await Promise.all(running);
       expect((await mock.exited).signal).toBe('SIGKILL');
