@@ -5,6 +5,7 @@
  * Published as `@genauth-wxapp/mock-server/client`.
  */
 import { ControlError } from './control/error';
+import { streamEvents } from './control/event-stream';
 import type {
   ControlClient,
   FaultView,
@@ -78,13 +79,20 @@ export function createControlClient(
     options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
 
   /** The answer of `method path`, or the ControlError of a non-2xx one. */
-  async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+  async function send(
+    method: Method,
+    path: string,
+    body?: unknown,
+    extra: { accept?: string; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...auth };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (extra.accept !== undefined) headers['accept'] = extra.accept;
     const res = await doFetch(`${base}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(extra.signal === undefined ? {} : { signal: extra.signal }),
     });
     if (res.ok) return res;
     const err = (parseJson(await res.text()) ?? {}) as { error?: unknown; message?: unknown };
@@ -184,6 +192,33 @@ export function createControlClient(
       },
       async clear() {
         await call('DELETE', '/requests');
+      },
+      async *follow(options = {}) {
+        const stop = new AbortController();
+        const abort = () => stop.abort();
+        options.signal?.addEventListener('abort', abort);
+        try {
+          if (options.signal?.aborted) return;
+          const q = search({ after: limitParam(options.after) });
+          const res = await send('GET', `/requests/events${q}`, undefined, {
+            accept: 'text/event-stream',
+            signal: stop.signal,
+          });
+          if (!res.body) return;
+          const decoder = new TextDecoder();
+          async function* text(body: AsyncIterable<Uint8Array>) {
+            for await (const bytes of body) yield decoder.decode(bytes, { stream: true });
+          }
+          for await (const event of streamEvents(text(res.body))) {
+            if (event.event === 'request') yield JSON.parse(event.data) as JournalEntry;
+          }
+        } catch (err) {
+          // An abort (the caller's signal, or the end of the loop) ends the iteration quietly.
+          if (!stop.signal.aborted) throw err;
+        } finally {
+          options.signal?.removeEventListener('abort', abort);
+          stop.abort();
+        }
       },
     },
     messages: {

@@ -204,6 +204,21 @@ export class Journal {
     return out;
   }
 
+  /** The entries after `seq`, oldest first, found from the newest end: O(entries returned). */
+  since(seq: number): JournalEntry[] {
+    let from = this.#count;
+    while (from > 0 && (this.#ring[(this.#head + from - 1) % this.limit] as Entry).seq > seq)
+      from--;
+    const out: JournalEntry[] = [];
+    for (let n = from; n < this.#count; n++) {
+      const slot = (this.#head + n) % this.limit;
+      let e = this.#ring[slot] as Entry;
+      if (isRaw(e)) this.#ring[slot] = e = materialise(e);
+      out.push(e);
+    }
+    return out;
+  }
+
   clear(): void {
     this.#ring.fill(undefined);
     this.#head = 0;

@@ -48,7 +48,7 @@ export function journalEventsControl(ctx: Context, api: ControlApi): Router {
         'this is an event stream: send Accept: text/event-stream (EventSource does)',
       );
     }
-    let last = startOf(req, ctx.journal.lastSeq);
+    const after = startOf(req, ctx.journal.lastSeq);
     if (subscribers >= MAX_SUBSCRIBERS) {
       throw new ControlError(
         503,
@@ -65,37 +65,32 @@ export function journalEventsControl(ctx: Context, api: ControlApi): Router {
     res.flushHeaders();
     res.write('retry: 1000\n\n');
 
-    let scheduled = false;
-    let open = true;
-    const write = (text: string) => {
-      if (!open) return;
+    const stop = new AbortController();
+    /** Writes `text`; false once the stream is over (gone, or ended as too slow a reader). */
+    const write = (text: string): boolean => {
+      if (stop.signal.aborted) return false;
       res.write(text);
-      if (res.writableLength <= MAX_BUFFERED) return;
-      open = false;
+      if (res.writableLength <= MAX_BUFFERED) return true;
+      // Its EventSource reconnects, resuming from the last id it read.
+      stop.abort();
       res.end();
+      return false;
     };
-    const send = () => {
-      scheduled = false;
-      for (const entry of open ? api.journal.list({ after: last }) : []) {
-        last = entry.seq;
-        write(`id: ${entry.seq}\nevent: request\ndata: ${JSON.stringify(entry)}\n\n`);
-      }
-    };
-    // Entries are recorded as their answers finish: one send per turn of the event loop.
-    const unsubscribe = ctx.journal.subscribe(() => {
-      if (scheduled) return;
-      scheduled = true;
-      setImmediate(send);
-    });
     const heartbeat = setInterval(() => write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     res.on('close', () => {
-      open = false;
+      stop.abort();
       subscribers--;
-      unsubscribe();
       clearInterval(heartbeat);
     });
-    send();
+    const follow = async () => {
+      for await (const entry of api.journal.follow({ after, signal: stop.signal })) {
+        if (!write(`id: ${entry.seq}\nevent: request\ndata: ${JSON.stringify(entry)}\n\n`)) break;
+      }
+    };
+    follow().catch((err: unknown) =>
+      res.destroy(err instanceof Error ? err : new Error(String(err))),
+    );
   });
 
   return router;

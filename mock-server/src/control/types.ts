@@ -424,6 +424,14 @@ export interface MessagesQuery {
   pool?: string;
 }
 
+/** Options of `journal.follow`. */
+export interface JournalFollowOptions {
+  /** Start after this `seq` (0: the whole journal kept); absent = only entries to come. */
+  after?: number;
+  /** Ends the iteration when it aborts. */
+  signal?: AbortSignal;
+}
+
 /** Query of `messages.recent`: the newest `limit` messages (1–1000, default 100). */
 export interface RecentMessagesQuery {
   /** Only messages of this user pool. */
@@ -710,6 +718,11 @@ export interface ControlApi {
     /** Newest last. */
     list(filter?: JournalFilter): JournalEntry[];
     clear(): void;
+    /**
+     * The entries after `after`, then every new one as it is recorded, until the loop ends or
+     * `signal` aborts (over HTTP: `GET /requests/events`, server-sent events).
+     */
+    follow(options?: JournalFollowOptions): AsyncIterable<JournalEntry>;
   };
   /** The GenAuth outbox (`/__mock/v1/messages`). */
   messages: {
@@ -748,10 +761,16 @@ export type Promisified<T> = {
 
 /**
  * {@link ControlApi} over HTTP (`createControlClient`): the same methods, each async;
- * `stateChunks` yields the text of the streamed answer as it arrives.
+ * `stateChunks` yields the text of the streamed answer as it arrives, `journal.follow` the
+ * entries of the journal's event stream.
  */
-export type ControlClient = Omit<Promisified<Omit<ControlApi, 'stateChunks'>>, 'wechat'> & {
+export type ControlClient = Omit<
+  Promisified<Omit<ControlApi, 'stateChunks'>>,
+  'wechat' | 'journal'
+> & {
   wechat: WechatControlClient;
+  journal: Omit<Promisified<ControlApi['journal']>, 'follow'> &
+    Pick<ControlApi['journal'], 'follow'>;
   stateChunks(): AsyncIterable<string>;
 };
 

@@ -4,7 +4,7 @@
  * `Last-Event-ID`; refusals in `{error, message}`; at most MAX_SUBSCRIBERS followers, each
  * released when it goes away.
  */
-import { createMockServer, fixedClock } from '../../src';
+import { ControlError, createControlClient, createMockServer, fixedClock } from '../../src';
 import { MAX_SUBSCRIBERS } from '../../src/control/journal-events';
 
 const EVENTS = '/__mock/v1/requests/events';
@@ -123,5 +123,32 @@ describe('GET /__mock/v1/requests/events', () => {
     expect(again.res.status).toBe(200);
     await again.close();
     await Promise.all(streams.map((s) => s.close()));
+  });
+
+  it('is journal.follow of the control client, and of the in-process API', async () => {
+    const client = createControlClient(url);
+    await fetch(`${url}/cgi-bin/token`);
+    const seen: string[] = [];
+    for await (const entry of client.journal.follow({ after: 0 })) {
+      seen.push(entry.path);
+      if (seen.length > 1) break;
+      await fetch(`${url}/wxa/checksession`);
+    }
+    expect(seen).toEqual(['/cgi-bin/token', '/wxa/checksession']);
+
+    const stop = new AbortController();
+    const live = mock.control.journal.follow({ signal: stop.signal })[Symbol.asyncIterator]();
+    const first = live.next();
+    await fetch(`${url}/sns/jscode2session`);
+    expect((await first).value).toMatchObject({ path: '/sns/jscode2session', status: 200 });
+    const pending = live.next();
+    stop.abort();
+    expect(await pending).toEqual({ done: true, value: undefined });
+
+    for (const follow of [client.journal.follow, mock.control.journal.follow]) {
+      const bad = follow({ after: -1 })[Symbol.asyncIterator]().next();
+      await expect(bad).rejects.toBeInstanceOf(ControlError);
+      await expect(bad).rejects.toMatchObject({ status: 400, error: 'invalid_field' });
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { Context } from '../../context';
 import { demoSection } from '../../genauth/demo';
 import { jsonChunks, materialize } from '../../lazy-json';
 import type * as StateImport from '../../state-io/import';
+import type * as Follow from './journal-follow';
 import { ControlError, badField } from '../error';
 import type { ClockView, ControlApi, MessageView, MockState } from '../types';
 import {
@@ -53,6 +54,10 @@ export function coreApi(ctx: Context): CoreApi {
       },
       clear() {
         ctx.journal.clear();
+      },
+      follow(options) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return (require('./journal-follow') as typeof Follow).followJournal(ctx, options);
       },
     },
     messages: {
