@@ -16,6 +16,10 @@ import { WechatPanel } from './wechat';
 const TABS = ['WeChat', 'WeChat client', 'GenAuth', 'Journal', 'Messages', 'Faults'] as const;
 type Tab = (typeof TABS)[number];
 
+/** A tab's address in the page's URL (`#journal`), so a reload keeps it. */
+const slug = (tab: Tab) => tab.toLowerCase().replace(/ /g, '-');
+const tabOfHash = (): Tab => TABS.find((t) => `#${slug(t)}` === location.hash) ?? 'WeChat';
+
 /** The tabs that pick the panel. */
 function Tabs({ tab, onTab, count }: { tab: Tab; onTab: (tab: Tab) => void; count: number }) {
   return (
@@ -43,7 +47,11 @@ function Tabs({ tab, onTab, count }: { tab: Tab; onTab: (tab: Tab) => void; coun
 
 /** The header, the tabs and a panel, fed by the clock and the WeChat apps they may need. */
 function Panels({ journal, onReset }: { journal: JournalStream; onReset: () => void }) {
-  const [tab, setTab] = useState<Tab>('WeChat');
+  const [tab, setTab] = useState<Tab>(tabOfHash);
+  const pick = (next: Tab) => {
+    history.replaceState(null, '', `#${slug(next)}`);
+    setTab(next);
+  };
   const clock = useLoad(() => control.clock.get(), []);
   const apps = useLoad(() => control.wechat.apps(), []);
   const [appid, setAppid] = useState('');
@@ -53,7 +61,7 @@ function Panels({ journal, onReset }: { journal: JournalStream; onReset: () => v
   return (
     <>
       <Header now={clock.data?.now} onReset={onReset} />
-      <Tabs tab={tab} onTab={setTab} count={journal.entries.length} />
+      <Tabs tab={tab} onTab={pick} count={journal.entries.length} />
       <ErrorNote error={clock.error ?? apps.error} />
       <main id="panel" role="tabpanel" aria-label={tab}>
         {tab === 'WeChat' ? (

@@ -186,5 +186,9 @@ describe('the web console', () => {
     const [message] = mock.control.messages.list({ to: phone });
     await tab('Messages');
     await row('Messages', phone).filter({ hasText: message!.code }).waitFor();
+    // The tab is in the URL: a reload comes back to it.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Messages', selected: true }).waitFor();
+    await row('Messages', phone).waitFor();
   });
 });
