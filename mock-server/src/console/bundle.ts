@@ -41,7 +41,7 @@ export function consoleDir(): string {
 /** The bundle in `dir`, or undefined when it has not been built. */
 export function readBundle(dir: string): ConsoleBundle | undefined {
   const indexPath = join(dir, 'index.html');
-  if (!existsSync(indexPath)) return undefined;
+  if (!existsSync(indexPath) || !existsSync(join(dir, 'assets'))) return undefined;
   const assets = new Map<string, ConsoleFile>();
   for (const name of readdirSync(join(dir, 'assets'))) {
     const type = TYPES[extname(name)];
