@@ -127,7 +127,7 @@ describe('the web console', () => {
     await page.getByText('No fault is pending.').waitFor();
   });
 
-  it('shows the phone-button detail and the user-info payload', async () => {
+  it('shows the phone-button detail and the user-info payload, and copies a curl', async () => {
     await tab('WeChat client');
     await button('Phone-button detail').click();
     expect(await lastResult('Phone-number button detail')).toMatchObject({
@@ -137,6 +137,16 @@ describe('the web console', () => {
     expect(await lastResult('User-info payload')).toMatchObject({
       userInfo: { nickName: 'Band' },
     });
+    // The copy buttons put the text on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    const curl = await page.getByLabel('User-info payload curl', { exact: true }).textContent();
+    await page.getByRole('button', { name: 'Copy User-info payload curl' }).first().click();
+    await page
+      .getByRole('button', { name: 'Copy User-info payload curl' })
+      .first()
+      .filter({ hasText: 'Copied' })
+      .waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(curl);
   });
 
   it('searches, edits and deletes a GenAuth user', async () => {
