@@ -129,6 +129,7 @@ export function bannerLines(server: MockServer, url: string): string[] {
     '',
     ...wechatBanner(server.store.fixtures, url),
     '',
+    `Console: ${url}/ (loopback clients only)`,
     `Control surface: ${url}/__mock/v1 (see mock-server/README.md)`,
     `  try: curl -s -X POST ${url}/__mock/v1/wechat/login -d '{"appid":"${server.store.fixtures.wechat.apps[0]?.appid ?? ''}"}'`,
     '',

@@ -21,6 +21,7 @@ describe('genauth-mock CLI', () => {
       const url = server!.url;
       expect(text).toContain(`genauth-mock listening at ${url} (seed "cli-seed"`);
       expect(text).toContain(`${url}/sns/jscode2session`);
+      expect(text).toContain(`Console: ${url}/ (loopback clients only)`);
       const demoApp = server!.store.fixtures.wechat.apps[0]!;
       expect(text).toContain(`${DEMO_APPID}  ${demoApp.secret}`);
       expect(text).toContain(DEMO_OPENID);
