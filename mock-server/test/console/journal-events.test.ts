@@ -84,6 +84,20 @@ describe('GET /__mock/v1/requests/events', () => {
     await resumed.close();
   });
 
+  it('follows from the start when Last-Event-ID is of an earlier run (a restarted mock)', async () => {
+    const restarted = createMockServer({ clock: fixedClock(Date.UTC(2024, 0, 1)) });
+    const at = await restarted.start(0);
+    try {
+      await fetch(`${at}/cgi-bin/token`);
+      const ahead = String(restarted.context.journal.lastSeq + 500);
+      const stream = await follow(at, '', { 'last-event-id': ahead });
+      expect((await stream.next()).entry).toMatchObject({ seq: 1, path: '/cgi-bin/token' });
+      await stream.close();
+    } finally {
+      await restarted.stop();
+    }
+  });
+
   it('refuses clients that do not take an event stream, and bad ids', async () => {
     const plain = await fetch(`${url}${EVENTS}`);
     expect(plain.status).toBe(406);

@@ -4,7 +4,8 @@ import { checkInt } from '../values';
 
 /**
  * `journal.follow`: the entries after `after` (the newest so far without it), then every new
- * one as it is recorded, copied, until the iteration ends or `signal` aborts. It holds nothing
+ * one as it is recorded, copied, until the iteration ends or `signal` aborts; an `after` past
+ * the newest entry (of a run before a restart) follows from the start. It holds nothing
  * but its place: a reader slower than the journal's bounds misses the entries dropped meanwhile.
  */
 export async function* followJournal(
@@ -16,6 +17,9 @@ export async function* followJournal(
     options.after === undefined
       ? ctx.journal.lastSeq
       : checkInt('after', options.after, [0, Number.MAX_SAFE_INTEGER]);
+  // A place past the newest entry is one of an earlier run (a restarted mock numbers its
+  // journal from 1 again): follow this run's journal from its start.
+  if (last > ctx.journal.lastSeq) last = 0;
   let wake: (() => void) | undefined;
   const poke = () => wake?.();
   const unsubscribe = ctx.journal.subscribe(poke);
