@@ -26,6 +26,8 @@ Options:
                          free loopback port and print its URL on stderr)
       --token <token>    the mock's admin token (env GENAUTH_MOCK_ADMIN_TOKEN), for --url
       --seed <seed>      fixtures seed of the mock started in process
+      --data <dir>       keep the state of the mock started in process in <dir>, as
+                         "genauth-mock --data" does (a restart brings it back)
   -h, --help             show this help
 
 Client config: {"command": "npx", "args": ["genauth-mock", "mcp"]}`;
@@ -62,7 +64,7 @@ function packageInfo(): { name: string; version: string } {
  * the in-process mock cannot listen).
  */
 export async function startMcp(argv: string[], io: McpIo): Promise<McpHandle | number> {
-  let values: { url?: string; token?: string; seed?: string; help?: boolean };
+  let values: { url?: string; token?: string; seed?: string; data?: string; help?: boolean };
   try {
     values = parseArgs({
       args: argv,
@@ -70,6 +72,7 @@ export async function startMcp(argv: string[], io: McpIo): Promise<McpHandle | n
         url: { type: 'string' },
         token: { type: 'string' },
         seed: { type: 'string' },
+        data: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -84,8 +87,13 @@ export async function startMcp(argv: string[], io: McpIo): Promise<McpHandle | n
     io.stdout.write(`${MCP_HELP}\n`);
     return 0;
   }
-  if (values.url !== undefined && values.seed !== undefined) {
-    io.err('genauth-mock mcp: --seed applies to the mock started in process, not to --url');
+  for (const flag of ['seed', 'data'] as const) {
+    if (values.url === undefined || values[flag] === undefined) continue;
+    io.err(`genauth-mock mcp: --${flag} applies to the mock started in process, not to --url`);
+    return 2;
+  }
+  if (values.data === '') {
+    io.err('genauth-mock mcp: --data must be a directory path, got ""');
     return 2;
   }
   let url = values.url;
@@ -93,14 +101,29 @@ export async function startMcp(argv: string[], io: McpIo): Promise<McpHandle | n
   if (url === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createMockServer } = require('../server') as typeof ServerModule;
-    const mock = createMockServer({
-      host: '127.0.0.1',
-      ...(values.seed !== undefined && { seed: values.seed }),
-      log: (line) => io.err(line),
-    });
+    let mock: ServerModule.MockServer;
+    try {
+      mock = createMockServer({
+        host: '127.0.0.1',
+        ...(values.seed !== undefined && { seed: values.seed }),
+        ...(values.data !== undefined && { data: values.data }),
+        log: (line) => io.err(line),
+      });
+    } catch (err) {
+      const { option, detail, kind } = err as {
+        option?: unknown;
+        detail?: unknown;
+        kind?: unknown;
+      };
+      if (option !== 'data') throw err;
+      io.err(`genauth-mock mcp: --data ${values.data ?? ''}: ${String(detail)}`);
+      // A directory another mock uses is like a port in use; anything else is a bad value.
+      return kind === 'in-use' ? 1 : 2;
+    }
     try {
       url = await mock.start(0);
     } catch (err) {
+      await mock.stop().catch(() => undefined);
       io.err(`genauth-mock mcp: cannot start the mock: ${(err as Error).message}`);
       return 1;
     }

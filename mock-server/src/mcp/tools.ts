@@ -34,39 +34,6 @@ async function run(fn: () => Promise<unknown>): Promise<CallToolResult> {
   }
 }
 
-/**
- * The array under `"apps":` of the streamed state's `wechat` part, once `text` holds all of it,
- * or undefined. Strings are skipped, so brackets inside names do not count.
- */
-export function wechatAppsOf(text: string): unknown[] | undefined {
-  const start = text.indexOf('"apps":[', text.indexOf('"wechat":{'));
-  if (start === -1) return undefined;
-  const open = start + '"apps":'.length;
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '[' || c === '{') {
-      depth++;
-    } else if ((c === ']' || c === '}') && --depth === 0) {
-      return JSON.parse(text.slice(open, i + 1)) as unknown[];
-    }
-  }
-  return undefined;
-}
-
-/** The WeChat apps with their secrets: the start of the streamed state, the rest never read. */
-async function wechatApps(control: ControlClient): Promise<unknown[]> {
-  let text = '';
-  for await (const chunk of control.stateChunks()) {
-    text += chunk;
-    const apps = wechatAppsOf(text);
-    if (apps) return apps;
-  }
-  return wechatAppsOf(text) ?? [];
-}
-
 const appid = z.string().min(1).describe('A WeChat appid of the mock (see the `demo` tool).');
 const openid = z.string().min(1).describe('A WeChat user (openid) of that app.');
 const userRef = { appid, openid };
@@ -360,7 +327,7 @@ export function registerControlTools(server: McpServer, target: ToolTarget): voi
           if (!(err instanceof ControlError) || err.error !== 'no_demo') throw err;
           genauth = null;
         }
-        return { url: target.url, wechatApps: await wechatApps(control), genauth };
+        return { url: target.url, wechatApps: await control.wechat.apps(), genauth };
       }),
   );
 

@@ -1,8 +1,12 @@
-/** `genauth-mock mcp`'s flags, in process, and how the `demo` tool finds the WeChat apps. */
+/** `genauth-mock mcp`'s flags, in process. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 
+import { DEMO_APPID } from '@genauth-wxapp/fixtures';
+
 import { MCP_HELP, startMcp, type McpIo } from '../../src/mcp/cli';
-import { wechatAppsOf } from '../../src/mcp/tools';
 
 function fakeIo() {
   const err: string[] = [];
@@ -28,6 +32,11 @@ describe('genauth-mock mcp flags', () => {
       '--seed applies to the mock started in process',
     ],
     [['stray'], "Unexpected argument 'stray'"],
+    [
+      ['--url', 'http://127.0.0.1:1', '--data', 'state'],
+      '--data applies to the mock started in process',
+    ],
+    [['--data', ''], '--data must be a directory path, got ""'],
   ])('rejects %j with exit code 2', async (argv, message) => {
     const { io, err, out } = fakeIo();
     expect(await startMcp(argv, io)).toBe(2);
@@ -45,17 +54,36 @@ describe('genauth-mock mcp flags', () => {
     await expect(fetch(`${handle.url}/__mock/v1/clock`)).rejects.toThrow();
     expect(out()).toBe('');
   });
-});
 
-describe('wechatAppsOf', () => {
-  const apps = [{ appid: 'wx1', secret: 's', name: 'a ] "} [ name' }];
-  const text = JSON.stringify({ seed: 's', now: 1, wechat: { apps, users: [{ x: 1 }] } });
+  describe('--data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'genauth-mcp-data-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reads the apps array once the text holds all of it, brackets in strings skipped', () => {
-    expect(wechatAppsOf(text)).toEqual(apps);
-    const end = text.indexOf(',"users"');
-    expect(wechatAppsOf(text.slice(0, end))).toEqual(apps);
-    expect(wechatAppsOf(text.slice(0, end - 1))).toBeUndefined();
-    expect(wechatAppsOf('{"seed":"s","now":1,"wech')).toBeUndefined();
+    it('keeps the state of the mock it starts, so the next one resumes it', async () => {
+      const first = fakeIo();
+      const handle = await startMcp(['--data', join(dir, 'kept')], first.io);
+      if (typeof handle === 'number') throw new Error(`exit ${handle}`);
+      const { now } = await handle.control.clock.advance(86_400_000);
+      const { code } = await handle.control.wechat.login({ appid: DEMO_APPID });
+      await handle.close();
+      const second = fakeIo();
+      const again = await startMcp(['--data', join(dir, 'kept')], second.io);
+      if (typeof again === 'number') throw new Error(`exit ${again}`);
+      try {
+        expect((await again.control.clock.get()).now).toBeGreaterThanOrEqual(now);
+        const codes = await again.control.wechat.codes({ appid: DEMO_APPID });
+        expect(codes.map((c) => c.code)).toContain(code);
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('refuses a path that is a file with exit code 2, naming the flag', async () => {
+      const file = join(dir, 'a-file');
+      writeFileSync(file, 'x');
+      const { io, err } = fakeIo();
+      expect(await startMcp(['--data', file], io)).toBe(2);
+      expect(err[0]).toMatch(/^genauth-mock mcp: --data .*a-file: /);
+    });
   });
 });
