@@ -7,6 +7,7 @@ import { coreControl } from './core';
 import { controlErrors, controlNotFound } from './errors';
 import type * as Features from './features';
 import { controlJson } from './fields';
+import type * as OpenApi from './openapi';
 import { CONTROL_ROUTES } from './routes';
 import type { ControlApi } from './types';
 
@@ -27,6 +28,12 @@ export function controlApp(ctx: Context, api: ControlApi): Router {
     // Under `strict`, also the count of requests no route knew (see src/unimplemented).
     const strict = ctx.options.strict ? { unknownRoutes: unknownRouteCounts(ctx) } : {};
     res.json({ routes: CONTROL_ROUTES, ...strict });
+  });
+  router.get('/openapi.json', (_req, res) => {
+    // Built on the first request, off the start-up path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { openApiJson } = require('./openapi') as typeof OpenApi;
+    res.type('application/json; charset=utf-8').send(openApiJson());
   });
   router.use(coreControl(api, json));
   // The other controls (and their modules) are built on the first request the core ones leave,

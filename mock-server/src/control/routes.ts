@@ -4,6 +4,11 @@ import type { ControlRouteInfo } from './types';
 export const CONTROL_ROUTES: readonly ControlRouteInfo[] = Object.freeze([
   { method: 'GET', path: '/', summary: 'this index of the control routes' },
   {
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'an OpenAPI 3.1 document of every control route',
+  },
+  {
     method: 'POST',
     path: '/wechat/login',
     summary: 'wx.login: mint codes {appid, openid?, sessionKey?, count?}',
