@@ -210,8 +210,14 @@ export const WECHAT_OPERATIONS: OperationTable = {
       ),
     },
     ok: {
-      '200': object({ user: ref('WechatUser'), created: constant(false) }),
-      '201': object({ user: ref('WechatUser'), created: constant(true) }),
+      '200': {
+        json: object({ user: ref('WechatUser'), created: constant(false) }),
+        description: 'The user was updated',
+      },
+      '201': {
+        json: object({ user: ref('WechatUser'), created: constant(true) }),
+        description: 'The user was created',
+      },
     },
     fails: { '404': ['unknown_app'] },
   },
@@ -219,15 +225,18 @@ export const WECHAT_OPERATIONS: OperationTable = {
     description:
       'Exactly one of `count` and `users`; all or nothing: every field is checked before anyone is created.',
     body: {
-      schema: closed(
-        {
-          appid,
-          count: int(...LIMITS.bulkUsers),
-          users: arrayOf(bulkUser, ...LIMITS.bulkUsers),
-          returnIds: bool,
-        },
-        ['appid'],
-      ),
+      schema: {
+        ...closed(
+          {
+            appid,
+            count: int(...LIMITS.bulkUsers),
+            users: arrayOf(bulkUser, ...LIMITS.bulkUsers),
+            returnIds: bool,
+          },
+          ['appid'],
+        ),
+        oneOf: [{ required: ['count'] }, { required: ['users'] }],
+      },
       limit: BULK_BODY_LIMIT,
     },
     ok: {
