@@ -1,6 +1,7 @@
 import { Router } from 'express';
 
 import type { Context } from '../context';
+import { gate } from '../lazy-router';
 import { unimplementedRoutes } from '../unimplemented/routes';
 import { casRouter } from './cas/app';
 import { graphqlRouter } from './graphql/route';
@@ -11,7 +12,7 @@ import { meRoutes } from './rest/me';
 import { publicRoutes } from './rest/public';
 import { uploadRoutes } from './rest/upload';
 import { wechatRoutes } from './rest/wechat';
-import { v3Router } from './v3/router';
+import { v3Answers, v3Router } from './v3/router';
 
 /** The path prefixes of GenAuth's REST wire format. */
 export const REST_PREFIXES = ['/api/v2', '/connections', '/oidc'] as const;
@@ -43,7 +44,7 @@ export function restRouter(ctx: Context): Router {
  */
 export function genauthApp(ctx: Context): Router {
   const router = Router();
-  router.use(v3Router(ctx)); // GenAuth v3 first: it serves one path under /connections too
+  router.use(gate(v3Answers, v3Router(ctx))); // v3 first: it serves one path under /connections too
   router.use('/oidc', oidcRouter(ctx)); // the OIDC provider, with its own error renderer
   router.use('/cas-idp', casRouter(ctx)); // CAS 1.0, text answers
   router.use(restRouter(ctx));

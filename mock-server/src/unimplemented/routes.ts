@@ -46,6 +46,14 @@ function compile(route: UnimplementedRoute): Compiled {
   };
 }
 
+/** {@link findOperation} over `routes` compiled once: for a check made on every request. */
+export function operationFinder(
+  routes: readonly UnimplementedRoute[],
+): (method: string, path: string) => string | undefined {
+  const compiled = routes.map(compile);
+  return (method, path) => lookup(compiled, method, path);
+}
+
 /** The operation `method path` names in `routes`, if any. */
 export function findOperation(
   routes: readonly UnimplementedRoute[],
