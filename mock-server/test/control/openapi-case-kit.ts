@@ -18,8 +18,8 @@ export interface CaseRequest {
   raw?: string;
   /** Sends `raw`, then spaces up to this many bytes in all. */
   padTo?: number;
-  /** `bare`: a mock whose fixtures have no GenAuth user pool. */
-  target?: 'main' | 'bare';
+  /** `bare`: a mock whose fixtures have no GenAuth user pool; `strict`: a mock with `strict`. */
+  target?: 'main' | 'bare' | 'strict';
   /** An event stream: read until this many `request` events have come, then hang up. */
   events?: number;
 }

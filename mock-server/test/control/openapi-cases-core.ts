@@ -4,7 +4,10 @@ import { me, noApp, SSE, type RouteCases } from './openapi-case-kit';
 /** Keyed as in `CONTROL_ROUTES`. */
 export const CORE_CASES: Record<string, RouteCases> = {
   'GET /': {
-    valid: [{ name: 'the index', status: 200 }],
+    valid: [
+      { name: 'the index', status: 200 },
+      { name: 'under strict, with the unknown-route count', target: 'strict', status: 200 },
+    ],
     bad: [{ name: 'an unknown query is ignored', query: { x: '1' }, status: 200 }],
   },
   'GET /openapi.json': {

@@ -28,13 +28,15 @@ const bare = (() => {
   fixtures.genauth.pools = [];
   return createMockServer({ clock: fixedClock(T0), fixtures });
 })();
+const strict = createMockServer({ clock: fixedClock(T0), strict: true, log: () => undefined });
+const targets = { main: mock, bare, strict };
 
 let doc: Json & { paths: Record<string, Record<string, Json>>; components: Json };
 let checker: SchemaChecker;
 let checks: OperationChecks;
 
 beforeAll(async () => {
-  await Promise.all([mock.start(0), bare.start(0)]);
+  await Promise.all([mock.start(0), bare.start(0), strict.start(0)]);
   const res = await send(mock.url, { method: 'GET', path: '/__mock/v1/openapi.json' });
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -42,7 +44,7 @@ beforeAll(async () => {
   checker = new SchemaChecker((doc.components['schemas'] ?? {}) as Json);
   checks = new OperationChecks(doc, checker);
 });
-afterAll(() => Promise.all([mock.stop(), bare.stop()]));
+afterAll(() => Promise.all([mock.stop(), bare.stop(), strict.stop()]));
 
 /** Every documented operation: `"GET /wechat/users"` (the path as a template) and its object. */
 const operations = () =>
@@ -254,7 +256,7 @@ function sendCase(method: string, path: string, c: Case): Promise<Answer> {
     encodeURIComponent(c.params?.[name] ?? 'x'),
   );
   const query = c.query ? `?${new URLSearchParams(c.query).toString()}` : '';
-  const target = c.target === 'bare' ? bare : mock;
+  const target = targets[c.target ?? 'main'];
   const body = c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body));
   return send(target.url, {
     method,
