@@ -8,8 +8,11 @@
  * (the mock logs each error it did not expect) is not zero.
  *
  * Env: FUZZ_CASES (10000), FUZZ_SEED (fuzz), FUZZ_CONCURRENCY (16), FUZZ_BODY_LIMIT (65536),
- * FUZZ_UPLOAD_LIMIT (262144).
+ * FUZZ_UPLOAD_LIMIT (262144), FUZZ_DATA=1 (the mock keeps its state in a temporary `data`
+ * directory, so every answer also goes through the commit that holds it).
  */
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const path = require('node:path');
 
 const { runFuzz } = require('./fuzz-lib');
@@ -28,7 +31,13 @@ const limits = {
 
 async function main() {
   const logged = [];
-  const mock = createMockServer({ ...limits, log: (line) => logged.push(line) });
+  const dataDir =
+    process.env.FUZZ_DATA === '1' ? mkdtempSync(path.join(tmpdir(), 'genauth-fuzz-')) : undefined;
+  const mock = createMockServer({
+    ...limits,
+    ...(dataDir && { data: dataDir }),
+    log: (line) => logged.push(line),
+  });
   const url = await mock.start(0);
   const started = Date.now();
   const report = await runFuzz({
@@ -40,11 +49,13 @@ async function main() {
     concurrency: CONCURRENCY,
   });
   await mock.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   const { totals } = report;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `fuzz: ${totals.cases} cases over ${report.routes} routes (seed ${JSON.stringify(SEED)}, ` +
-      `bodyLimit ${limits.bodyLimit}, uploadLimit ${limits.uploadLimit}) in ${seconds} s`,
+      `bodyLimit ${limits.bodyLimit}, uploadLimit ${limits.uploadLimit}` +
+      `${dataDir ? ', with --data' : ''}) in ${seconds} s`,
   );
   console.log(`  5xx:          ${totals.serverError}`);
   console.log(`  dropped:      ${totals.dropped}`);
