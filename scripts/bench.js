@@ -27,7 +27,12 @@ const { control } = require('./bench-lib/control');
 const { cpuMs, rssBytes } = require('./bench-lib/proc');
 
 const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'mock-server/dist/src/cli.js');
+/** The `genauth-mock` bin as the package ships it (the bundled CLI). */
+const CLI = path.join(
+  ROOT,
+  'mock-server',
+  require('../mock-server/package.json').bin['genauth-mock'],
+);
 const TARGETS_DIR = path.join(__dirname, 'bench');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

@@ -1,11 +1,20 @@
 /** The built CLI in real processes, for the `--data` tests. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const repo = join(__dirname, '../../..');
-export const cli = join(repo, 'mock-server/dist/src/cli.js');
+/** The `genauth-mock` bin as the package ships it (the bundled CLI). */
+export const cli = join(
+  repo,
+  'mock-server',
+  (
+    JSON.parse(readFileSync(join(repo, 'mock-server/package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    }
+  ).bin['genauth-mock']!,
+);
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
