@@ -27,6 +27,7 @@ const NO_DEMO: DemoSection = Object.freeze({
   directory: [],
   fixedCodes: [],
   otherUserPoolId: null,
+  wechat: null,
 });
 
 /** The mock's demo tenancy, or {@link NO_DEMO} when its fixtures have no user pool. */

@@ -492,6 +492,17 @@ export interface MockDemo {
   fixedCodes: MockDemoFixedCode[];
   /** A second pool (for isolation tests), or null. */
   otherUserPoolId: string | null;
+  /** The demo WeChat user (pinned session key): `wx.login` codes for it log in as the demo. */
+  wechat: MockDemoWechatUser | null;
+}
+
+/** The demo WeChat user of {@link MockDemo}. */
+export interface MockDemoWechatUser {
+  appid: string;
+  openid: string;
+  unionid: string | null;
+  /** Its pinned session key, or null when each login mints one. */
+  sessionKey: string | null;
 }
 
 /** A `wx.login` or phone code as the state lists it. */

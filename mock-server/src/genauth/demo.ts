@@ -1,6 +1,21 @@
-import type { Fixtures } from '@genauth-wxapp/fixtures';
+import { DEMO_APPID, DEMO_OPENID, type Fixtures } from '@genauth-wxapp/fixtures';
 
-import type { MockDemo } from '../control/types';
+import type { MockDemo, MockDemoWechatUser } from '../control/types';
+
+/** The demo WeChat user: the fixtures' pinned one, else the first user of the first app. */
+function demoWechatUser(fixtures: Fixtures): MockDemoWechatUser | null {
+  const { apps, users } = fixtures.wechat;
+  const user =
+    users.find((u) => u.appid === DEMO_APPID && u.openid === DEMO_OPENID) ??
+    users.find((u) => u.appid === apps[0]?.appid);
+  if (!user) return null;
+  return {
+    appid: user.appid,
+    openid: user.openid,
+    unionid: user.unionid ?? null,
+    sessionKey: user.sessionKey ?? null,
+  };
+}
 
 /**
  * The `demo` section of `GET /__mock/v1/state` and of the CLI banner: the default pool, its apps
@@ -37,6 +52,7 @@ export function demoSection(fixtures: Fixtures): MockDemo | undefined {
     })),
     fixedCodes: g.fixedCodes,
     otherUserPoolId: g.pools[1]?.id ?? null,
+    wechat: demoWechatUser(fixtures),
   };
 }
 

@@ -1,5 +1,7 @@
 import request from 'supertest';
 
+import { DEMO_APPID, DEMO_OPENID, DEMO_SESSION_KEY } from '@genauth-wxapp/fixtures';
+
 import { CONTROL_ROUTES, createMockServer } from '../../src';
 
 describe('GET /__mock/v1: the index of the control routes', () => {
@@ -62,6 +64,28 @@ describe('GET /__mock/v1: the index of the control routes', () => {
     const state = await http().get('/__mock/v1/state').expect(200);
     expect(demo.body).toEqual(state.body.demo);
     expect(demo.body).toMatchObject({ userPoolId: expect.any(String), apps: expect.any(Array) });
+  });
+
+  it('names the demo WeChat user in the state, next to the demo pool and apps', async () => {
+    const state = await http().get('/__mock/v1/state').expect(200);
+    expect(state.body.demo.wechat).toEqual({
+      appid: DEMO_APPID,
+      openid: DEMO_OPENID,
+      unionid: expect.any(String),
+      sessionKey: DEMO_SESSION_KEY,
+    });
+    const { code } = mock.control.wechat.login(state.body.demo.wechat);
+    const app = mock.store.fixtures.wechat.apps.find((a) => a.appid === DEMO_APPID)!;
+    const session = await http()
+      .get('/sns/jscode2session')
+      .query({
+        appid: DEMO_APPID,
+        secret: app.secret,
+        js_code: code,
+        grant_type: 'authorization_code',
+      })
+      .expect(200);
+    expect(session.body).toMatchObject({ openid: DEMO_OPENID });
   });
 
   it('GET /demo is a 404 no_demo when the fixtures have no user pool', async () => {

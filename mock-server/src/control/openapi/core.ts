@@ -100,6 +100,14 @@ export const CORE_OPERATIONS: OperationTable = {
         ),
         fixedCodes: arrayOf(object({ to: str(), code: str() })),
         otherUserPoolId: nullable(str()),
+        wechat: nullable(
+          object({
+            appid: str(),
+            openid: str(),
+            unionid: nullable(str()),
+            sessionKey: nullable(str()),
+          }),
+        ),
       }),
     },
     fails: { '404': ['no_demo'] },
