@@ -137,6 +137,18 @@ export function sweepGenauth(state: GenauthState, now: number): number {
   return state.revoked.sweep() + trimOutbox(state.messages, now);
 }
 
+/** An app as the state document and the control API show it: no secrets. */
+export const appView = (a: GenauthAppFixture) => ({
+  id: a.id,
+  name: a.name,
+  tokenAlgorithm: a.tokenAlgorithm,
+  connection: a.connection && {
+    id: a.connection.id,
+    identifier: a.connection.identifier,
+    appid: a.connection.appid,
+  },
+});
+
 /**
  * The GenAuth state as a JSON document whose lists are read when it is built or streamed
  * (hashes only, no plaintext).
@@ -147,16 +159,7 @@ export function genauthDocument(state: GenauthState, full = true): Record<string
       [...state.pools.values()].map((p) => ({
         id: p.pool.id,
         name: p.pool.name,
-        apps: [...p.apps.values()].map((a) => ({
-          id: a.id,
-          name: a.name,
-          tokenAlgorithm: a.tokenAlgorithm,
-          connection: a.connection && {
-            id: a.connection.id,
-            identifier: a.connection.identifier,
-            appid: a.connection.appid,
-          },
-        })),
+        apps: [...p.apps.values()].map(appView),
         users: lazyList(() => mapIter(p.users.values(), plainUser)),
         udfs: [...p.udfs.values()],
         orgs: p.orgs,

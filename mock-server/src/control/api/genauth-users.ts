@@ -1,6 +1,6 @@
 /** One GenAuth user at a time for the control surface: look up, edit, delete; and the pools. */
 import type { Context } from '../../context';
-import { plainUser } from '../../genauth/state';
+import { appView, plainUser } from '../../genauth/state';
 import { deleteUser, findUser, touch, updateFields } from '../../genauth/model/users';
 import type { PoolState, UserRecord } from '../../genauth/model/types';
 import { badField, ControlError } from '../error';
@@ -84,16 +84,7 @@ export function genauthPools(ctx: Context): GenauthPoolSummary[] {
     id: pool.id,
     name: pool.name,
     userCount: users.size,
-    apps: [...apps.values()].map((a) => ({
-      id: a.id,
-      name: a.name,
-      tokenAlgorithm: a.tokenAlgorithm,
-      connection: a.connection && {
-        id: a.connection.id,
-        identifier: a.connection.identifier,
-        appid: a.connection.appid,
-      },
-    })),
+    apps: [...apps.values()].map(appView),
   }));
 }
 
