@@ -3,12 +3,11 @@
  * no signals to its children). Each test reads the banner URL, stops the process that started
  * the mock and waits, bounded, until the port refuses connections.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
-const repo = join(__dirname, '../../..');
-const cli = join(repo, 'mock-server/dist/src/cli.js');
+import { buildBeforeAll, cli, repo } from '../built-cli';
 
 /** How long a stopped mock may take to free its port (the parent check polls every 250 ms). */
 const FREED_WITHIN_MS = 5000;
@@ -16,13 +15,7 @@ const FREED_WITHIN_MS = 5000;
 const started: ChildProcess[] = [];
 const mockPids: number[] = [];
 
-beforeAll(() => {
-  // The built CLI, executable (what `npm start` and the installed bin run); a no-op when fresh.
-  execFileSync('npm', ['run', 'build', '--silent', '--workspace', '@genauth-wxapp/mock-server'], {
-    cwd: repo,
-    stdio: 'inherit',
-  });
-}, 120_000);
+buildBeforeAll();
 
 afterEach(() => {
   for (const child of started.splice(0)) child.kill('SIGKILL');

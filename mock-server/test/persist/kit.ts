@@ -1,32 +1,19 @@
 /** The built CLI in real processes, for the `--data` tests. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const repo = join(__dirname, '../../..');
-/** The `genauth-mock` bin as the package ships it (the bundled CLI). */
-export const cli = join(
-  repo,
-  'mock-server',
-  (
-    JSON.parse(readFileSync(join(repo, 'mock-server/package.json'), 'utf8')) as {
-      bin: Record<string, string>;
-    }
-  ).bin['genauth-mock']!,
-);
+import { buildBeforeAll, cli, repo } from '../built-cli';
+
+export { cli, repo } from '../built-cli';
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 /** Builds the CLI (a no-op when fresh), and kills what each test left running. */
 export function useCli(): void {
-  beforeAll(() => {
-    execFileSync('npm', ['run', 'build', '--silent', '--workspace', '@genauth-wxapp/mock-server'], {
-      cwd: repo,
-      stdio: 'inherit',
-    });
-  }, 120_000);
+  buildBeforeAll();
   afterEach(() => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
   });

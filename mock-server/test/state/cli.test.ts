@@ -2,7 +2,7 @@
  * `--export-on-exit` and `--import` on the built CLI, in real processes: a mock exports its
  * state on SIGTERM, a second one starts from the file.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,18 +10,12 @@ import { join } from 'node:path';
 import { DEMO_APPID, DEMO_OPENID } from '@genauth-wxapp/fixtures';
 
 import { createControlClient, createMockServer, fixedClock } from '../../src';
+import { buildBeforeAll, cli, repo } from '../built-cli';
 
-const repo = join(__dirname, '../../..');
-const cli = join(repo, 'mock-server/dist/src/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'genauth-mock-state-'));
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent', '--workspace', '@genauth-wxapp/mock-server'], {
-    cwd: repo,
-    stdio: 'inherit',
-  });
-}, 120_000);
+buildBeforeAll();
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
