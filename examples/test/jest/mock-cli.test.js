@@ -24,7 +24,7 @@ async function refused(url) {
   throw new Error(`${url} still accepts connections`);
 }
 
-test('npx genauth-mock serves the control API and stops with SIGTERM', async () => {
+test('npx genauth-mock serves the control API, GraphQL and the console, and stops with SIGTERM', async () => {
   const child = spawn('npx', ['--no-install', 'genauth-mock', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -42,6 +42,16 @@ test('npx genauth-mock serves the control API and stops with SIGTERM', async () 
     const demo = await control.demo();
     const wechatAppid = demo.apps.find((app) => app.wechatAppid).wechatAppid;
     expect((await control.wechat.login({ appid: wechatAppid })).code).toMatch(/^\w{32}$/);
+    // Parts that load on first use, from this repository's node_modules: GraphQL and the console.
+    const graphql = await fetch(`${url}/graphql/v2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-authing-userpool-id': demo.userPoolId },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
+    const consolePage = await fetch(`${url}/`);
+    expect(consolePage.status).toBe(200);
+    expect(consolePage.headers.get('content-type')).toMatch(/^text\/html/);
     child.kill('SIGTERM');
     await refused(url);
   } finally {
