@@ -1,6 +1,7 @@
 /** GenAuth's routes: pools, users in bulk and a page at a time (`/genauth/…`), the outbox. */
 import { BULK_BODY_LIMIT } from '../bulk-body';
 import { LIMITS } from '../values';
+import { atMostParam, bulkCreated, USER_PAGE_QUERY, userPage } from './lists';
 import type { OperationTable } from './operation';
 import {
   anyStr,
@@ -48,16 +49,7 @@ export const GENAUTH_OPERATIONS: OperationTable = {
       limit: BULK_BODY_LIMIT,
     },
     ok: {
-      '201': object(
-        {
-          poolId: str(),
-          created: int(1),
-          firstId: str(),
-          lastId: str(),
-          ids: arrayOf(str(), 1),
-        },
-        ['ids'],
-      ),
+      '201': bulkCreated('poolId', 'id'),
     },
     fails: { '404': ['unknown_pool'], '409': ['user_exists'] },
   },
@@ -70,12 +62,9 @@ export const GENAUTH_OPERATIONS: OperationTable = {
         description:
           'Only users whose id, e-mail, username, phone, nickname, openid or unionid contains it, in any case.',
       },
-      cursor: { schema: str(), description: 'The `nextCursor` of the previous page.' },
-      limit: { schema: int(...LIMITS.pageLimit), description: 'Users a page (default 100).' },
+      ...USER_PAGE_QUERY,
     },
-    ok: {
-      '200': object({ users: arrayOf(ref('GenauthUser')), nextCursor: ref('UserPageCursor') }),
-    },
+    ok: { '200': userPage('GenauthUser') },
     fails: { '400': ['invalid_field'], '404': ['unknown_pool'] },
   },
   'GET /messages': {
@@ -89,7 +78,7 @@ export const GENAUTH_OPERATIONS: OperationTable = {
   'GET /messages/recent': {
     query: {
       pool: { schema: str(), description: 'Only messages of this user pool.' },
-      limit: { schema: int(...LIMITS.pageLimit), description: 'At most this many (default 100).' },
+      limit: atMostParam,
     },
     ok: { '200': object({ messages: arrayOf(ref('Message')) }) },
     fails: { '400': ['invalid_field'] },

@@ -1,6 +1,7 @@
 /** The simulated WeChat client's routes (`/wechat/…`). */
 import { BULK_BODY_LIMIT } from '../bulk-body';
 import { LIMITS } from '../values';
+import { atMostParam, bulkCreated, USER_PAGE_QUERY, userPage } from './lists';
 import type { OperationTable } from './operation';
 import {
   anyStr,
@@ -62,15 +63,10 @@ const bulkUser: JsonSchema = closed({
   sessionKey,
 });
 
-const pageQuery = {
-  cursor: { schema: str(), description: 'The `nextCursor` of the previous page.' },
-  limit: { schema: int(...LIMITS.pageLimit), description: 'Users a page (default 100).' },
-};
-
 /** `?appid&limit` of the per-app listings, newest first. */
 const appListQuery = {
   appid: { schema: appid, required: true },
-  limit: { schema: int(...LIMITS.pageLimit), description: 'At most this many (default 100).' },
+  limit: atMostParam,
 };
 
 /** `/wechat/…`, keyed as in `CONTROL_ROUTES`. */
@@ -240,25 +236,14 @@ export const WECHAT_OPERATIONS: OperationTable = {
       limit: BULK_BODY_LIMIT,
     },
     ok: {
-      '201': object(
-        {
-          appid: str(),
-          created: int(1),
-          firstOpenid: str(),
-          lastOpenid: str(),
-          openids: arrayOf(str(), 1),
-        },
-        ['openids'],
-      ),
+      '201': bulkCreated('appid', 'openid'),
     },
     fails: { '404': ['unknown_app'], '409': ['user_exists'] },
   },
   'GET /wechat/users': {
     description: 'In creation order; a cursor belongs to its app.',
-    query: { appid: { schema: appid, required: true }, ...pageQuery },
-    ok: {
-      '200': object({ users: arrayOf(ref('WechatUser')), nextCursor: ref('UserPageCursor') }),
-    },
+    query: { appid: { schema: appid, required: true }, ...USER_PAGE_QUERY },
+    ok: { '200': userPage('WechatUser') },
     fails: { '400': ['invalid_field'], '404': ['unknown_app'], '410': ['stale_cursor'] },
   },
   'GET /wechat/sessions': {
