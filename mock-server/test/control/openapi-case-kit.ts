@@ -93,4 +93,64 @@ export async function sendSms(env: CaseEnv, phone: string): Promise<void> {
 
 export const SSE = { accept: 'text/event-stream' };
 
+/** A route that reads nothing: its one answer, and a query it ignores. */
+export const readsNothing = (name: string, ignored: Record<string, string>): RouteCases => ({
+  valid: [{ name, status: 200 }],
+  bad: [{ name: 'a query is ignored', query: ignored, status: 200 }],
+});
+
+/** The 404s of a route that names a user of an app in its body or query. */
+export function unknownAppOrUser(where: 'body' | 'query'): Case[] {
+  const at = (who: typeof me) => (where === 'body' ? { body: who } : { query: who });
+  return [
+    { name: 'an unknown app', ...at(noApp), status: 404, error: 'unknown_app' },
+    { name: 'an unknown user', ...at(nobody), status: 404, error: 'unknown_user' },
+  ];
+}
+
+/**
+ * A route whose body names a user (`{appid, openid}`) and reads nothing else it needs: the demo
+ * user; `refused`, a body it refuses field by field; an unknown app or user.
+ */
+export const userBodyCases = (name: string, refused: unknown): RouteCases => ({
+  valid: [{ name: 'the demo user', body: me, status: 200 }],
+  bad: [{ name, body: refused, status: 400, error: 'invalid_field' }, ...unknownAppOrUser('body')],
+});
+
+/** `?appid` of an app the mock does not have. */
+export const unknownAppQuery: Case = {
+  name: 'an unknown app',
+  query: { appid: noApp.appid },
+  status: 404,
+  error: 'unknown_app',
+};
+
+/** The bad requests of a per-app listing `?appid&limit`: a `limit` it refuses, an unknown app. */
+export const appListingBad = (limit: string): Case[] => [
+  {
+    name: `limit ${/^\d+$/.test(limit) ? limit : `"${limit}"`}`,
+    query: { appid: DEMO_APPID, limit },
+    status: 400,
+    error: 'invalid_field',
+  },
+  unknownAppQuery,
+];
+
+/** The `:id` of a demo account. */
+export const demoAccount = (env: CaseEnv) => ({ id: accountsOf(env)[0]!.id });
+
+/** `:id` of no account. */
+export const unknownAccount: Case = {
+  name: 'an unknown id',
+  params: { id: 'nope' },
+  status: 404,
+  error: 'unknown_user',
+};
+
+/** A route on one GenAuth account that reads no body: a demo account, an unknown id. */
+export const accountCases = (): RouteCases => ({
+  valid: [async (env) => ({ name: 'a demo account', params: demoAccount(env), status: 200 })],
+  bad: [unknownAccount],
+});
+
 /** The route-specific cases of every documented route. */

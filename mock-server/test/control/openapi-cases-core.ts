@@ -1,5 +1,5 @@
 /** Valid and bad requests of The index, this document, the clock, state, reset, faults and the journal: see `openapi-cases.ts`. */
-import { me, noApp, SSE, type RouteCases } from './openapi-case-kit';
+import { me, noApp, readsNothing, SSE, type RouteCases } from './openapi-case-kit';
 
 /** Keyed as in `CONTROL_ROUTES`. */
 export const CORE_CASES: Record<string, RouteCases> = {
@@ -66,10 +66,7 @@ export const CORE_CASES: Record<string, RouteCases> = {
     ],
     bad: [{ name: 'a body is ignored', body: { all: false }, status: 200 }],
   },
-  'GET /clock': {
-    valid: [{ name: 'the clock', status: 200 }],
-    bad: [{ name: 'a query is ignored', query: { now: '1' }, status: 200 }],
-  },
+  'GET /clock': readsNothing('the clock', { now: '1' }),
   'POST /clock': {
     valid: [
       { name: 'advance', body: { advanceMs: 60_000 }, status: 200 },
@@ -142,10 +139,7 @@ export const CORE_CASES: Record<string, RouteCases> = {
       { name: 'after -1', query: { after: '-1' }, status: 400, error: 'invalid_field' },
     ],
   },
-  'DELETE /requests': {
-    valid: [{ name: 'clear', status: 200 }],
-    bad: [{ name: 'a query is ignored', query: { path: '/x' }, status: 200 }],
-  },
+  'DELETE /requests': readsNothing('clear', { path: '/x' }),
   'GET /requests/events': {
     valid: [
       async (env) => {

@@ -1,5 +1,13 @@
 /** Valid and bad requests of GenAuth's routes: pools, users, the outbox: see `openapi-cases.ts`. */
-import { accountsOf, poolOf, sendSms, type RouteCases } from './openapi-case-kit';
+import {
+  accountCases,
+  demoAccount,
+  poolOf,
+  readsNothing,
+  sendSms,
+  unknownAccount,
+  type RouteCases,
+} from './openapi-case-kit';
 
 /** Keyed as in `CONTROL_ROUTES`. */
 export const GENAUTH_CASES: Record<string, RouteCases> = {
@@ -23,25 +31,13 @@ export const GENAUTH_CASES: Record<string, RouteCases> = {
     ],
     bad: [{ name: 'limit 0', query: { limit: '0' }, status: 400, error: 'invalid_field' }],
   },
-  'GET /genauth/pools': {
-    valid: [{ name: 'every pool', status: 200 }],
-    bad: [{ name: 'a query is ignored', query: { id: 'x' }, status: 200 }],
-  },
-  'GET /genauth/users/:id': {
-    valid: [
-      async (env) => ({
-        name: 'a demo account',
-        params: { id: accountsOf(env)[0]!.id },
-        status: 200,
-      }),
-    ],
-    bad: [{ name: 'an unknown id', params: { id: 'nope' }, status: 404, error: 'unknown_user' }],
-  },
+  'GET /genauth/pools': readsNothing('every pool', { id: 'x' }),
+  'GET /genauth/users/:id': accountCases(),
   'PATCH /genauth/users/:id': {
     valid: [
       async (env) => ({
         name: 'a new nickname, blocked',
-        params: { id: accountsOf(env)[0]!.id },
+        params: demoAccount(env),
         body: { nickname: 'Renamed', blocked: true, phone: null },
         status: 200,
       }),
@@ -49,18 +45,12 @@ export const GENAUTH_CASES: Record<string, RouteCases> = {
     bad: [
       async (env) => ({
         name: 'nothing to change',
-        params: { id: accountsOf(env)[0]!.id },
+        params: demoAccount(env),
         body: {},
         status: 400,
         error: 'invalid_field',
       }),
-      {
-        name: 'an unknown id',
-        params: { id: 'nope' },
-        body: { nickname: 'x' },
-        status: 404,
-        error: 'unknown_user',
-      },
+      { ...unknownAccount, body: { nickname: 'x' } },
       async (env) => {
         const poolId = poolOf(env);
         await env.control('POST', '/genauth/users/bulk', {
@@ -69,7 +59,7 @@ export const GENAUTH_CASES: Record<string, RouteCases> = {
         });
         return {
           name: 'a taken e-mail',
-          params: { id: accountsOf(env)[0]!.id },
+          params: demoAccount(env),
           body: { email: 'taken@example.com' },
           status: 409,
           error: 'user_exists',
@@ -77,16 +67,7 @@ export const GENAUTH_CASES: Record<string, RouteCases> = {
       },
     ],
   },
-  'DELETE /genauth/users/:id': {
-    valid: [
-      async (env) => ({
-        name: 'a demo account',
-        params: { id: accountsOf(env)[0]!.id },
-        status: 200,
-      }),
-    ],
-    bad: [{ name: 'an unknown id', params: { id: 'nope' }, status: 404, error: 'unknown_user' }],
-  },
+  'DELETE /genauth/users/:id': accountCases(),
   'POST /genauth/users/bulk': {
     valid: [
       async (env) => ({

@@ -1,7 +1,18 @@
 /** Valid and bad requests of The simulated WeChat client's routes (`/wechat/…`): see `openapi-cases.ts`. */
 import { DEMO_APPID, DEMO_OPENID } from '@genauth-wxapp/fixtures';
 
-import { me, noApp, nobody, phonelessUser, type RouteCases } from './openapi-case-kit';
+import {
+  appListingBad,
+  me,
+  noApp,
+  nobody,
+  phonelessUser,
+  readsNothing,
+  unknownAppOrUser,
+  unknownAppQuery,
+  userBodyCases,
+  type RouteCases,
+} from './openapi-case-kit';
 
 /** Keyed as in `CONTROL_ROUTES`. */
 export const WECHAT_CASES: Record<string, RouteCases> = {
@@ -13,18 +24,10 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
     bad: [
       { name: 'count 0', body: { ...me, count: 0 }, status: 400, error: 'invalid_field' },
       { name: 'no appid', body: {}, status: 400, error: 'invalid_field' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
+      ...unknownAppOrUser('body'),
     ],
   },
-  'POST /wechat/user-info': {
-    valid: [{ name: 'the demo user', body: me, status: 200 }],
-    bad: [
-      { name: 'no openid', body: { appid: DEMO_APPID }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
-    ],
-  },
+  'POST /wechat/user-info': userBodyCases('no openid', { appid: DEMO_APPID }),
   'POST /wechat/phone-number': {
     valid: [
       { name: 'fast-verify', body: me, status: 200 },
@@ -39,8 +42,7 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
     ],
     bad: [
       { name: 'realtime "x"', body: { ...me, realtime: 'x' }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
+      ...unknownAppOrUser('body'),
       async (env) => ({
         name: 'a user without a phone',
         body: { appid: DEMO_APPID, openid: await phonelessUser(env) },
@@ -72,10 +74,7 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
   },
   'GET /wechat/quota': {
     valid: [{ name: 'the demo app', query: { appid: DEMO_APPID }, status: 200 }],
-    bad: [
-      { name: 'no appid', status: 400, error: 'invalid_field' },
-      { name: 'an unknown app', query: { appid: noApp.appid }, status: 404, error: 'unknown_app' },
-    ],
+    bad: [{ name: 'no appid', status: 400, error: 'invalid_field' }, unknownAppQuery],
   },
   'POST /wechat/plugin-login': {
     valid: [{ name: 'a plugin code', body: { ...me, pluginAppid: DEMO_APPID }, status: 200 }],
@@ -106,18 +105,10 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
     ],
     bad: [
       { name: 'an empty mchId', body: { ...me, mchId: '' }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
+      ...unknownAppOrUser('body'),
     ],
   },
-  'POST /wechat/user-key': {
-    valid: [{ name: 'the demo user', body: me, status: 200 }],
-    bad: [
-      { name: 'openid 1', body: { ...me, openid: 1 }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
-    ],
-  },
+  'POST /wechat/user-key': userBodyCases('openid 1', { ...me, openid: 1 }),
   'POST /wechat/users': {
     valid: [
       { name: 'a new user', body: { appid: DEMO_APPID, nickName: 'N' }, status: 201 },
@@ -161,13 +152,7 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
   'GET /wechat/users': {
     valid: [{ name: 'a page', query: { appid: DEMO_APPID, limit: '2' }, status: 200 }],
     bad: [
-      {
-        name: 'limit 0',
-        query: { appid: DEMO_APPID, limit: '0' },
-        status: 400,
-        error: 'invalid_field',
-      },
-      { name: 'an unknown app', query: { appid: noApp.appid }, status: 404, error: 'unknown_app' },
+      ...appListingBad('0'),
       async (env) => {
         const all = (await env.control('GET', `/wechat/users?appid=${DEMO_APPID}&limit=1000`)) as {
           users: unknown[];
@@ -197,18 +182,10 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
     ],
     bad: [
       { name: 'no openid', query: { appid: DEMO_APPID }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown user', query: nobody, status: 404, error: 'unknown_user' },
-      { name: 'an unknown app', query: noApp, status: 404, error: 'unknown_app' },
+      ...unknownAppOrUser('query'),
     ],
   },
-  'POST /wechat/sessions/expire': {
-    valid: [{ name: 'the demo user', body: me, status: 200 }],
-    bad: [
-      { name: 'no appid', body: { openid: DEMO_OPENID }, status: 400, error: 'invalid_field' },
-      { name: 'an unknown app', body: noApp, status: 404, error: 'unknown_app' },
-      { name: 'an unknown user', body: nobody, status: 404, error: 'unknown_user' },
-    ],
-  },
+  'POST /wechat/sessions/expire': userBodyCases('no appid', { openid: DEMO_OPENID }),
   'GET /wechat/sessions/live': {
     valid: [
       async (env) => {
@@ -216,20 +193,9 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
         return { name: 'one live', query: { appid: DEMO_APPID, limit: '10' }, status: 200 };
       },
     ],
-    bad: [
-      {
-        name: 'limit 0',
-        query: { appid: DEMO_APPID, limit: '0' },
-        status: 400,
-        error: 'invalid_field',
-      },
-      { name: 'an unknown app', query: { appid: noApp.appid }, status: 404, error: 'unknown_app' },
-    ],
+    bad: appListingBad('0'),
   },
-  'GET /wechat/apps': {
-    valid: [{ name: 'every app', status: 200 }],
-    bad: [{ name: 'a query is ignored', query: { appid: 'x' }, status: 200 }],
-  },
+  'GET /wechat/apps': readsNothing('every app', { appid: 'x' }),
   'GET /wechat/codes': {
     valid: [
       async (env) => {
@@ -237,15 +203,6 @@ export const WECHAT_CASES: Record<string, RouteCases> = {
         return { name: 'two pending', query: { appid: DEMO_APPID }, status: 200 };
       },
     ],
-    bad: [
-      { name: 'no appid', status: 400, error: 'invalid_field' },
-      {
-        name: 'limit "x"',
-        query: { appid: DEMO_APPID, limit: 'x' },
-        status: 400,
-        error: 'invalid_field',
-      },
-      { name: 'an unknown app', query: { appid: noApp.appid }, status: 404, error: 'unknown_app' },
-    ],
+    bad: [{ name: 'no appid', status: 400, error: 'invalid_field' }, ...appListingBad('x')],
   },
 };
