@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 
 import { control, controlCurl, getCurl, getJson } from './api';
+import { CheckboxField, SelectField } from './fields';
 import { pretty } from './format';
 import { useAction, useLoad } from './hooks';
 import { CodeBlock, ErrorNote, Section } from './ui';
@@ -89,16 +90,12 @@ export function ClientPanel({
     <div>
       <div class="toolbar">
         <AppPicker apps={apps} appid={appid} onChange={onApp} />
-        <label>
-          User{' '}
-          <select value={openid} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
-            {list.map((u) => (
-              <option key={u.openid} value={u.openid}>
-                {u.nickName} ({u.openid})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="User"
+          value={openid}
+          options={list.map((u) => ({ value: u.openid, text: `${u.nickName} (${u.openid})` }))}
+          onValue={setChosen}
+        />
       </div>
       <Section title="Actions">
         <div class="buttons">
@@ -117,14 +114,7 @@ export function ClientPanel({
           <button type="button" onClick={() => void phone()}>
             Phone-button detail
           </button>
-          <label>
-            <input
-              type="checkbox"
-              checked={realtime}
-              onChange={(e) => setRealtime((e.target as HTMLInputElement).checked)}
-            />{' '}
-            real-time button
-          </label>
+          <CheckboxField label="real-time button" checked={realtime} onChecked={setRealtime} />
         </div>
         <ErrorNote error={error ?? users.error} />
       </Section>

@@ -1,7 +1,10 @@
 /** Fault injection: add, list and clear the faults the next calls of a route answer. */
 import { useState } from 'preact/hooks';
 
+import { ActionForm } from './action-form';
 import { control } from './api';
+import { DataTable } from './data-table';
+import { TextField } from './fields';
 import { useAction, useLoad } from './hooks';
 import { ErrorNote, Section } from './ui';
 import type { FaultInput, FaultRoute } from '../../src/control/types';
@@ -40,67 +43,45 @@ export function FaultsPanel() {
       };
       return control.faults.add(fault);
     });
-  const field = (label: string, value: string, set: (v: string) => void, list?: string) => (
-    <label>
-      {label}
-      <input value={value} list={list} onInput={(e) => set((e.target as HTMLInputElement).value)} />
-    </label>
-  );
   return (
     <div>
       <Section title="Add a fault">
-        <form
-          class="editor"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
-          {field('Route', route, setRoute, 'fault-routes')}
+        <ActionForm class="editor" onSubmit={add}>
+          <TextField label="Route" value={route} onValue={setRoute} list="fault-routes" />
           <datalist id="fault-routes">
             {SUGGESTED.map((r) => (
               <option key={r} value={r} />
             ))}
           </datalist>
-          {field('Errcode', errcode, setErrcode)}
-          {field('Times', times, setTimes)}
-          {field('App id (optional)', appid, setAppid)}
-          {field('Delay (ms)', delayMs, setDelayMs)}
+          <TextField label="Errcode" value={errcode} onValue={setErrcode} />
+          <TextField label="Times" value={times} onValue={setTimes} />
+          <TextField label="App id (optional)" value={appid} onValue={setAppid} />
+          <TextField label="Delay (ms)" value={delayMs} onValue={setDelayMs} />
           <div class="buttons">
             <button type="submit">Add fault</button>
           </div>
-        </form>
+        </ActionForm>
         <ErrorNote error={actionError} />
       </Section>
       <Section title="Pending faults">
         <ErrorNote error={error} />
-        {data && data.length === 0 ? <p class="muted">No fault is pending.</p> : null}
-        <table aria-label="Pending faults">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Route</th>
-              <th>Errcode</th>
-              <th>Message</th>
-              <th>Calls left</th>
-              <th>App</th>
-              <th>Delay</th>
+        <DataTable
+          label="Pending faults"
+          headers={['#', 'Route', 'Errcode', 'Message', 'Calls left', 'App', 'Delay']}
+          rows={data}
+          empty="No fault is pending."
+          row={(f) => (
+            <tr key={f.id}>
+              <td>{f.id}</td>
+              <td class="mono">{f.route}</td>
+              <td>{f.errcode}</td>
+              <td>{f.errmsg}</td>
+              <td>{f.times}</td>
+              <td class="mono">{f.appid ?? 'any'}</td>
+              <td>{f.delayMs} ms</td>
             </tr>
-          </thead>
-          <tbody>
-            {data?.map((f) => (
-              <tr key={f.id}>
-                <td>{f.id}</td>
-                <td class="mono">{f.route}</td>
-                <td>{f.errcode}</td>
-                <td>{f.errmsg}</td>
-                <td>{f.times}</td>
-                <td class="mono">{f.appid ?? 'any'}</td>
-                <td>{f.delayMs} ms</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
         <div class="buttons">
           <button type="button" onClick={() => void run(() => control.faults.clear())}>
             Clear faults

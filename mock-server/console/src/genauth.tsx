@@ -1,7 +1,10 @@
 /** The GenAuth side: user pools and their apps, and a pool's users (search, view, edit, delete). */
 import { useState } from 'preact/hooks';
 
+import { ActionForm } from './action-form';
 import { control } from './api';
+import { DataTable } from './data-table';
+import { CheckboxField, TextField } from './fields';
 import { pretty } from './format';
 import { useAction, useLoad } from './hooks';
 import { CodeBlock, ErrorNote, Section } from './ui';
@@ -11,11 +14,12 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /** The editable fields of a user, as the form holds them. */
 const EDITABLE = ['nickname', 'username', 'email', 'phone'] as const;
+type Editable = (typeof EDITABLE)[number];
 
 /** One user: the fields it can change, its whole record, delete. */
 function UserEditor({ user, onClose }: { user: GenauthUserView; onClose: () => void }) {
-  const [form, setForm] = useState<Record<string, string>>(() =>
-    Object.fromEntries(EDITABLE.map((f) => [f, text(user[f])])),
+  const [form, setForm] = useState(
+    () => Object.fromEntries(EDITABLE.map((f) => [f, text(user[f])])) as Record<Editable, string>,
   );
   const [blocked, setBlocked] = useState(user['blocked'] === true);
   const { run, error } = useAction();
@@ -34,30 +38,16 @@ function UserEditor({ user, onClose }: { user: GenauthUserView; onClose: () => v
     });
   return (
     <Section title={`User ${user.id}`}>
-      <form
-        class="editor"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <ActionForm class="editor" onSubmit={save}>
         {EDITABLE.map((f) => (
-          <label key={f}>
-            {f}
-            <input
-              value={form[f]}
-              onInput={(e) => setForm({ ...form, [f]: (e.target as HTMLInputElement).value })}
-            />
-          </label>
+          <TextField
+            key={f}
+            label={f}
+            value={form[f]}
+            onValue={(v) => setForm({ ...form, [f]: v })}
+          />
         ))}
-        <label class="inline">
-          <input
-            type="checkbox"
-            checked={blocked}
-            onChange={(e) => setBlocked((e.target as HTMLInputElement).checked)}
-          />{' '}
-          blocked
-        </label>
+        <CheckboxField label="blocked" checked={blocked} onChecked={setBlocked} />
         <div class="buttons">
           <button type="submit">Save user</button>
           <button type="button" class="danger" onClick={() => void remove()}>
@@ -67,7 +57,7 @@ function UserEditor({ user, onClose }: { user: GenauthUserView; onClose: () => v
             Close
           </button>
         </div>
-      </form>
+      </ActionForm>
       <ErrorNote error={error} />
       <details>
         <summary>Whole record</summary>
@@ -96,88 +86,69 @@ export function GenauthPanel() {
     <div>
       <ErrorNote error={pools.error ?? users.error} />
       <Section title="User pools">
-        <table aria-label="User pools">
-          <thead>
-            <tr>
-              <th>Pool</th>
-              <th>id</th>
-              <th>Users</th>
-              <th>Apps</th>
+        <DataTable
+          label="User pools"
+          headers={['Pool', 'id', 'Users', 'Apps']}
+          rows={pools.data}
+          row={(p) => (
+            <tr key={p.id} class={p.id === pool?.id ? 'selected' : undefined}>
+              <td>
+                <button type="button" class="link" onClick={() => setPoolId(p.id)}>
+                  {p.name}
+                </button>
+              </td>
+              <td class="mono">{p.id}</td>
+              <td>{p.userCount}</td>
+              <td>
+                {p.apps.map((a) => (
+                  <div key={a.id}>
+                    {a.name} <span class="mono muted">{a.id}</span> · {a.tokenAlgorithm}
+                    {a.connection ? ` · WeChat ${a.connection.appid}` : ''}
+                  </div>
+                ))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {pools.data?.map((p) => (
-              <tr key={p.id} class={p.id === pool?.id ? 'selected' : undefined}>
-                <td>
-                  <button type="button" class="link" onClick={() => setPoolId(p.id)}>
-                    {p.name}
-                  </button>
-                </td>
-                <td class="mono">{p.id}</td>
-                <td>{p.userCount}</td>
-                <td>
-                  {p.apps.map((a) => (
-                    <div key={a.id}>
-                      {a.name} <span class="mono muted">{a.id}</span> · {a.tokenAlgorithm}
-                      {a.connection ? ` · WeChat ${a.connection.appid}` : ''}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </Section>
       {pool ? (
         <Section title={`Users of ${pool.name}`}>
           <div class="toolbar">
-            <label>
-              Search users{' '}
-              <input
-                type="search"
-                value={query}
-                placeholder="id, e-mail, username, phone, nickname, openid"
-                onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-              />
-            </label>
+            <TextField
+              label="Search users"
+              type="search"
+              value={query}
+              placeholder="id, e-mail, username, phone, nickname, openid"
+              onValue={setQuery}
+            />
           </div>
-          <table aria-label="GenAuth users">
-            <thead>
-              <tr>
-                <th>id</th>
-                <th>Username</th>
-                <th>E-mail</th>
-                <th>Phone</th>
-                <th>Nickname</th>
-                <th>Logins</th>
-                <th />
+          <DataTable
+            label="GenAuth users"
+            headers={['id', 'Username', 'E-mail', 'Phone', 'Nickname', 'Logins', '']}
+            rows={users.data?.users}
+            row={(u) => (
+              <tr key={u.id}>
+                <td class="mono">{u.id}</td>
+                <td>{text(u['username']) || '—'}</td>
+                <td>{text(u['email']) || '—'}</td>
+                <td>{text(u['phone']) || '—'}</td>
+                <td>
+                  {text(u['nickname']) || '—'}
+                  {u['blocked'] === true ? <span class="tag bad">blocked</span> : null}
+                </td>
+                <td>{String(u['loginsCount'] ?? 0)}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Open user ${u.id}`}
+                    onClick={() => setOpenId(u.id)}
+                  >
+                    Open
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.data?.users.map((u) => (
-                <tr key={u.id}>
-                  <td class="mono">{u.id}</td>
-                  <td>{text(u['username']) || '—'}</td>
-                  <td>{text(u['email']) || '—'}</td>
-                  <td>{text(u['phone']) || '—'}</td>
-                  <td>
-                    {text(u['nickname']) || '—'}
-                    {u['blocked'] === true ? <span class="tag bad">blocked</span> : null}
-                  </td>
-                  <td>{String(u['loginsCount'] ?? 0)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={`Open user ${u.id}`}
-                      onClick={() => setOpenId(u.id)}
-                    >
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
         </Section>
       ) : null}
       {open ? <UserEditor key={open.id} user={open} onClose={() => setOpenId(undefined)} /> : null}

@@ -1,7 +1,9 @@
 /** The bar above every panel: the mock clock (advance, set) and reset with a seed. */
 import { useState } from 'preact/hooks';
 
+import { ActionForm } from './action-form';
 import { control } from './api';
+import { TextField } from './fields';
 import { instant } from './format';
 import { useAction } from './hooks';
 import { ErrorNote } from './ui';
@@ -36,46 +38,31 @@ export function Header({ now, onReset }: { now: number | undefined; onReset: () 
             {label}
           </button>
         ))}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => control.clock.set(target));
-          }}
-        >
-          <label>
-            Set to{' '}
-            <input
-              value={target}
-              placeholder="2024-01-01T00:00:00Z"
-              onInput={(e) => setTarget((e.target as HTMLInputElement).value)}
-            />
-          </label>
+        <ActionForm onSubmit={() => run(() => control.clock.set(target))}>
+          <TextField
+            label="Set to"
+            value={target}
+            placeholder="2024-01-01T00:00:00Z"
+            onValue={setTarget}
+          />
           <button type="submit">Set clock</button>
-        </form>
+        </ActionForm>
       </div>
-      <form
+      <ActionForm
         class="bar"
         aria-label="Reset"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(async () => {
+        onSubmit={() =>
+          run(async () => {
             await control.reset(seed || undefined);
             onReset();
-          });
-        }}
+          })
+        }
       >
-        <label>
-          Seed{' '}
-          <input
-            value={seed}
-            placeholder="genauth-wxapp"
-            onInput={(e) => setSeed((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <TextField label="Seed" value={seed} placeholder="genauth-wxapp" onValue={setSeed} />
         <button type="submit" class="danger">
           Reset state
         </button>
-      </form>
+      </ActionForm>
       <ErrorNote error={error} />
     </header>
   );

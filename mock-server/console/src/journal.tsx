@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 
 import { control } from './api';
+import { DataTable } from './data-table';
+import { SelectField, TextField } from './fields';
 import { instant, pretty } from './format';
 import { useAction } from './hooks';
 import type { JournalStream } from './journal-stream';
@@ -47,35 +49,9 @@ export function JournalPanel({ stream, now }: { stream: JournalStream; now: numb
         <span class={stream.live ? 'live on' : 'live'} role="status">
           {stream.live ? 'live' : 'connecting…'}
         </span>
-        <label>
-          Path contains{' '}
-          <input
-            type="search"
-            value={path}
-            onInput={(e) => setPath((e.target as HTMLInputElement).value)}
-          />
-        </label>
-        <label>
-          Status{' '}
-          <select
-            value={status}
-            onChange={(e) =>
-              setStatus((e.target as HTMLSelectElement).value as (typeof STATUSES)[number])
-            }
-          >
-            {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Time{' '}
-          <select value={span} onChange={(e) => setSpan((e.target as HTMLSelectElement).value)}>
-            {Object.keys(WINDOWS).map((w) => (
-              <option key={w}>{w}</option>
-            ))}
-          </select>
-        </label>
+        <TextField label="Path contains" type="search" value={path} onValue={setPath} />
+        <SelectField label="Status" value={status} options={STATUSES} onValue={setStatus} />
+        <SelectField label="Time" value={span} options={Object.keys(WINDOWS)} onValue={setSpan} />
         <button
           type="button"
           onClick={() =>
@@ -92,38 +68,30 @@ export function JournalPanel({ stream, now }: { stream: JournalStream; now: numb
       <p class="muted">
         {shown.length} of {stream.entries.length} requests (control requests are not journaled)
       </p>
-      <table aria-label="Request journal">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>Time</th>
-            <th>Method</th>
-            <th>Path</th>
-            <th>Status</th>
+      <DataTable
+        label="Request journal"
+        headers={['#', 'Time', 'Method', 'Path', 'Status']}
+        rows={shown}
+        row={(e) => (
+          <tr
+            key={e.seq}
+            class={e.seq === opened ? 'selected' : undefined}
+            onClick={() => setOpened(e.seq)}
+          >
+            <td>{e.seq}</td>
+            <td>{instant(e.at)}</td>
+            <td>{e.method}</td>
+            <td class="mono">
+              <button type="button" class="link" onClick={() => setOpened(e.seq)}>
+                {e.path}
+              </button>
+            </td>
+            <td>
+              <span class={`tag ${statusClass(e.status)}`}>{e.status}</span>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr
-              key={e.seq}
-              class={e.seq === opened ? 'selected' : undefined}
-              onClick={() => setOpened(e.seq)}
-            >
-              <td>{e.seq}</td>
-              <td>{instant(e.at)}</td>
-              <td>{e.method}</td>
-              <td class="mono">
-                <button type="button" class="link" onClick={() => setOpened(e.seq)}>
-                  {e.path}
-                </button>
-              </td>
-              <td>
-                <span class={`tag ${statusClass(e.status)}`}>{e.status}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
       {entry ? (
         <CodeBlock
           text={pretty({ query: entry.query, headers: entry.headers, body: entry.body })}

@@ -2,6 +2,8 @@
 import { useState } from 'preact/hooks';
 
 import { control } from './api';
+import { DataTable } from './data-table';
+import { TextField } from './fields';
 import { instant, relative } from './format';
 import { useLoad } from './hooks';
 import { ErrorNote } from './ui';
@@ -14,43 +16,26 @@ export function MessagesPanel({ now }: { now: number }) {
   return (
     <div>
       <div class="toolbar">
-        <label>
-          Recipient contains{' '}
-          <input
-            type="search"
-            value={to}
-            onInput={(e) => setTo((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <TextField label="Recipient contains" type="search" value={to} onValue={setTo} />
       </div>
       <ErrorNote error={error} />
-      {data && data.length === 0 ? <p class="muted">No message has been sent.</p> : null}
-      <table aria-label="Messages">
-        <thead>
-          <tr>
-            <th>Channel</th>
-            <th>To</th>
-            <th>Code</th>
-            <th>Scene</th>
-            <th>Sent</th>
-            <th>Expires</th>
-            <th>Used</th>
+      <DataTable
+        label="Messages"
+        headers={['Channel', 'To', 'Code', 'Scene', 'Sent', 'Expires', 'Used']}
+        rows={shown}
+        empty={data?.length === 0 ? 'No message has been sent.' : undefined}
+        row={(m) => (
+          <tr key={m.seq}>
+            <td>{m.channel === 'sms' ? 'SMS' : 'e-mail'}</td>
+            <td>{m.to}</td>
+            <td class="mono strong">{m.code}</td>
+            <td>{m.scene}</td>
+            <td>{instant(m.sentAt)}</td>
+            <td>{relative(m.expiresAt, now)}</td>
+            <td>{m.used ? 'yes' : 'no'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((m) => (
-            <tr key={m.seq}>
-              <td>{m.channel === 'sms' ? 'SMS' : 'e-mail'}</td>
-              <td>{m.to}</td>
-              <td class="mono strong">{m.code}</td>
-              <td>{m.scene}</td>
-              <td>{instant(m.sentAt)}</td>
-              <td>{relative(m.expiresAt, now)}</td>
-              <td>{m.used ? 'yes' : 'no'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </div>
   );
 }

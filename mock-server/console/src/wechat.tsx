@@ -1,5 +1,7 @@
 /** The WeChat side: its apps, an app's users with their sessions, and its pending codes. */
 import { control } from './api';
+import { DataTable } from './data-table';
+import { SelectField } from './fields';
 import { instant, relative } from './format';
 import { useLoad } from './hooks';
 import { ErrorNote, Section } from './ui';
@@ -16,16 +18,12 @@ export function AppPicker({
   onChange: (appid: string) => void;
 }) {
   return (
-    <label>
-      WeChat app{' '}
-      <select value={appid} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
-        {apps.map((a) => (
-          <option key={a.appid} value={a.appid}>
-            {a.name} ({a.appid})
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label="WeChat app"
+      value={appid}
+      options={apps.map((a) => ({ value: a.appid, text: `${a.name} (${a.appid})` }))}
+      onValue={onChange}
+    />
   );
 }
 
@@ -41,38 +39,29 @@ function Users({ appid, now }: { appid: string; now: number }) {
   return (
     <Section title="WeChat users">
       <ErrorNote error={error} />
-      <table aria-label="WeChat users">
-        <thead>
-          <tr>
-            <th>openid</th>
-            <th>Nickname</th>
-            <th>Phone</th>
-            <th>unionid</th>
-            <th>Session key</th>
-            <th>Session expires</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.users.map((u) => {
-            const session = data.sessions.get(u.openid);
-            return (
-              <tr key={u.openid}>
-                <td class="mono">{u.openid}</td>
-                <td>
-                  {u.nickName}
-                  {u.blocked ? <span class="tag bad">blocked</span> : null}
-                </td>
-                <td>{u.phone ? `+${u.phone.countryCode} ${u.phone.purePhoneNumber}` : '—'}</td>
-                <td class="mono">{u.unionid ?? '—'}</td>
-                <td class="mono">{session?.sessionKey ?? '—'}</td>
-                <td title={session ? instant(session.expiresAt) : undefined}>
-                  {session ? relative(session.expiresAt, now) : 'no session'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        label="WeChat users"
+        headers={['openid', 'Nickname', 'Phone', 'unionid', 'Session key', 'Session expires']}
+        rows={data?.users}
+        row={(u) => {
+          const session = data?.sessions.get(u.openid);
+          return (
+            <tr key={u.openid}>
+              <td class="mono">{u.openid}</td>
+              <td>
+                {u.nickName}
+                {u.blocked ? <span class="tag bad">blocked</span> : null}
+              </td>
+              <td>{u.phone ? `+${u.phone.countryCode} ${u.phone.purePhoneNumber}` : '—'}</td>
+              <td class="mono">{u.unionid ?? '—'}</td>
+              <td class="mono">{session?.sessionKey ?? '—'}</td>
+              <td title={session ? instant(session.expiresAt) : undefined}>
+                {session ? relative(session.expiresAt, now) : 'no session'}
+              </td>
+            </tr>
+          );
+        }}
+      />
     </Section>
   );
 }
@@ -83,29 +72,21 @@ function Codes({ appid, now }: { appid: string; now: number }) {
   return (
     <Section title="Pending login codes">
       <ErrorNote error={error} />
-      {data && data.length === 0 ? <p class="muted">No code of this app is pending.</p> : null}
-      <table aria-label="Pending login codes">
-        <thead>
-          <tr>
-            <th>Code</th>
-            <th>openid</th>
-            <th>Issued</th>
-            <th>Expires</th>
-            <th>State</th>
+      <DataTable
+        label="Pending login codes"
+        headers={['Code', 'openid', 'Issued', 'Expires', 'State']}
+        rows={data}
+        empty="No code of this app is pending."
+        row={(c) => (
+          <tr key={c.code}>
+            <td class="mono">{c.code}</td>
+            <td class="mono">{c.openid}</td>
+            <td>{instant(c.issuedAt)}</td>
+            <td>{relative(c.expiresAt, now)}</td>
+            <td>{c.usedAt === null ? 'pending' : `used ${relative(c.usedAt, now)}`}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data?.map((c) => (
-            <tr key={c.code}>
-              <td class="mono">{c.code}</td>
-              <td class="mono">{c.openid}</td>
-              <td>{instant(c.issuedAt)}</td>
-              <td>{relative(c.expiresAt, now)}</td>
-              <td>{c.usedAt === null ? 'pending' : `used ${relative(c.usedAt, now)}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        )}
+      />
     </Section>
   );
 }
