@@ -13,6 +13,7 @@ import type {
 
 import type { MessageRecord } from '../genauth/model/types';
 import type { JournalEntry } from '../journal';
+import type { Payment } from '../wechat/payment-record';
 import type { AccessToken } from '../wechat/state';
 import type { FaultErrcode as Errcode, FaultRoute } from './fault-routes';
 
@@ -163,16 +164,8 @@ export interface PaymentInput extends WechatUserRef {
   outTradeNo?: string;
 }
 
-/** A payment getpaidunionid accepts for 5 minutes after `paidAt`. */
-export interface PaymentView {
-  appid: string;
-  openid: string;
-  transactionId: string;
-  mchId: string;
-  outTradeNo: string;
-  /** Epoch milliseconds. */
-  paidAt: number;
-}
+/** A payment getpaidunionid accepts for 5 minutes after `paidAt` (epoch milliseconds). */
+export type PaymentView = Payment;
 
 /** What `wx.getUserCryptoManager().getLatestUserKey` hands a page. */
 export interface UserKeyResult {

@@ -5,16 +5,9 @@ import { RULES } from './rules';
 import type { WechatState } from './state';
 import { faultThenToken, stringParam } from './token-fault';
 import { registerSide } from '../state-io/side';
+import type { Payment } from './payment-record';
 
-/** A WeChat Pay payment of a user, which getpaidunionid accepts for 5 minutes. */
-export interface Payment {
-  appid: string;
-  openid: string;
-  transactionId: string;
-  mchId: string;
-  outTradeNo: string;
-  paidAt: number;
-}
+export type { Payment } from './payment-record';
 
 interface Payments {
   byTransaction: ExpiringMap<string, Payment>;
