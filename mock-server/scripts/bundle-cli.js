@@ -19,10 +19,11 @@ const { bin, dependencies } = require('../package.json');
 /** Bundled: the mock and Express (its start-up cost); every other dependency loads lazily. */
 const BUNDLED = new Set(['express']);
 
+const entry = join(ROOT, 'dist/src/cli.js');
 const out = join(ROOT, bin['genauth-mock']);
 const tmp = `${out}.tmp-${process.pid}`;
 buildSync({
-  entryPoints: [join(ROOT, 'dist/src/cli.js')],
+  entryPoints: [entry],
   outfile: tmp,
   bundle: true,
   platform: 'node',
@@ -34,3 +35,6 @@ buildSync({
 });
 chmodSync(tmp, 0o755);
 renameSync(tmp, out);
+// The unbundled entry (it has a shebang) stays runnable too: bin links made when it was the bin
+// (an npx cache of an earlier version) still start the mock.
+chmodSync(entry, 0o755);
