@@ -4,7 +4,8 @@
  */
 import { createMockServer, type MockServer } from '@genauth-wxapp/mock-server';
 import { createControlClient } from '@genauth-wxapp/mock-server/client';
-import { AuthenticationClient, createNodeRuntime } from '../../src/node';
+
+import { demoCodeClient } from '../helpers/demo-login';
 
 let mock: MockServer;
 let url: string;
@@ -18,16 +19,7 @@ afterAll(() => mock.stop());
 
 it('logs in by code with codes minted through createControlClient', async () => {
   const control = createControlClient(url);
-  const demo = await control.demo();
-  const app = demo.apps.find((a) => a.wechatAppid !== null)!;
-  const appid = app.wechatAppid!;
-
-  const client = new AuthenticationClient({
-    appId: app.appId,
-    userPoolId: demo.userPoolId,
-    host: url,
-    runtime: createNodeRuntime({ login: async () => (await control.wechat.login({ appid })).code }),
-  });
+  const client = await demoCodeClient(control, url);
   const user = await client.loginByCode();
 
   expect(typeof user.token).toBe('string');

@@ -5,19 +5,10 @@
  */
 import { createControlClient } from '@genauth-wxapp/mock-server/client';
 
-import { AuthenticationClient, createNodeRuntime } from '../../src/node';
+import { demoCodeClient } from '../helpers/demo-login';
 
 async function main(url: string): Promise<void> {
-  const control = createControlClient(url);
-  const demo = await control.demo();
-  const app = demo.apps.find((a) => a.wechatAppid !== null)!;
-  const appid = app.wechatAppid!;
-  const client = new AuthenticationClient({
-    appId: app.appId,
-    userPoolId: demo.userPoolId,
-    host: url,
-    runtime: createNodeRuntime({ login: async () => (await control.wechat.login({ appid })).code }),
-  });
+  const client = await demoCodeClient(createControlClient(url), url);
   const user = await client.loginByCode();
   const status = await client.checkLoginStatus();
   process.stdout.write(`${JSON.stringify({ openid: user.openid, token: user.token, status })}\n`);
