@@ -354,6 +354,13 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require('./mcp/cli') as typeof McpCli).mcpMain(process.argv.slice(3));
   }
+  // A reader that goes away (`genauth-mock | head`) does not stop the mock: what it would have
+  // printed after that is dropped.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   const ppid = process.ppid;
   const io: CliIo = {
     out: (line) => process.stdout.write(`${line}\n`),

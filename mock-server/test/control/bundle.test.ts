@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { builtinModules } from 'node:module';
+import { createServer, type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +26,17 @@ beforeAll(() => {
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Starts the bin on a free port; resolves with the banner's URL and the process. */
 function start(args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
@@ -93,6 +105,27 @@ describe('the bundled genauth-mock bin', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('keeps serving when the reader of its output goes away (genauth-mock | head)', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [bin, '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    // Like `head` exiting: the pipes close before the banner is written.
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    let status = 0;
+    for (let tries = 0; tries < 100 && status !== 200; tries++) {
+      status = await fetch(`http://127.0.0.1:${port}/__mock/v1/clock`).then(
+        (res) => res.status,
+        () => 0,
+      );
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(200);
+    expect(child.exitCode).toBeNull();
   });
 
   it('runs the mcp subcommand', () => {
