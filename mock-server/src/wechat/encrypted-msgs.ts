@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import type { Context } from '../context';
-import { ExpiringMap } from '../expiring';
+import type { ExpiringMap } from '../expiring';
 import { wechatError } from './errcodes';
-import type { WechatState } from './state';
 import { faultThenToken } from './token-fault';
-import { registerSide } from '../state-io/side';
+import { expiringSide } from '../state-io/side';
 
 /** WeChat vouches for phone-number encrypted data of the last three days. */
 export const ENCRYPTED_MSG_KEPT_MS = 3 * 86_400_000;
@@ -17,31 +16,10 @@ interface Minted {
 }
 
 /** sha256 hex of each phone payload the button handed out → its app and time, per state. */
-const tables = new WeakMap<WechatState, ExpiringMap<string, Minted>>();
-
-registerSide('encryptedMsgs', {
-  export: (owner) => [...(tables.get(owner as WechatState) ?? [])],
-  import: (owner, data, now) => {
-    tables.set(
-      owner as WechatState,
-      new ExpiringMap<string, Minted>((m) => m.createdAt + ENCRYPTED_MSG_KEPT_MS, now).load(
-        data as [string, Minted][],
-      ),
-    );
-  },
-});
+const tableOf = expiringSide<Minted>('encryptedMsgs', (m) => m.createdAt + ENCRYPTED_MSG_KEPT_MS);
 
 function minted(ctx: Context): ExpiringMap<string, Minted> {
-  const state = ctx.store.wechat;
-  let table = tables.get(state);
-  if (!table) {
-    table = new ExpiringMap<string, Minted>(
-      (m) => m.createdAt + ENCRYPTED_MSG_KEPT_MS,
-      () => ctx.clock.now(),
-    );
-    tables.set(state, table);
-  }
-  return table;
+  return tableOf(ctx.store.wechat, () => ctx.clock.now());
 }
 
 /** The `encrypted_msg_hash` of an `encryptedData`: hex sha256 of its base64 text. */

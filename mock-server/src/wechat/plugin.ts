@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 
 import type { Context } from '../context';
-import { ExpiringMap } from '../expiring';
+import type { ExpiringMap } from '../expiring';
 import { wechatError } from './errcodes';
 import { RULES } from './rules';
-import type { WechatState } from './state';
 import { faultThenToken } from './token-fault';
-import { registerSide } from '../state-io/side';
+import { expiringSide } from '../state-io/side';
 
 /** A `wx.pluginLogin` code: single use, 5 minutes, for one user of a host app and one plugin. */
 export interface PluginCode {
@@ -18,32 +17,11 @@ export interface PluginCode {
   usedAt: number | null;
 }
 
-const tables = new WeakMap<WechatState, ExpiringMap<string, PluginCode>>();
-
-registerSide('pluginCodes', {
-  export: (owner) => [...(tables.get(owner as WechatState) ?? [])],
-  import: (owner, data, now) => {
-    tables.set(
-      owner as WechatState,
-      new ExpiringMap<string, PluginCode>((c) => c.issuedAt + RULES.codeTtlMs, now).load(
-        data as [string, PluginCode][],
-      ),
-    );
-  },
-});
+const tableOf = expiringSide<PluginCode>('pluginCodes', (c) => c.issuedAt + RULES.codeTtlMs);
 
 /** The open plugin codes of the current state. */
 function codesOf(ctx: Context): ExpiringMap<string, PluginCode> {
-  const state = ctx.store.wechat;
-  let table = tables.get(state);
-  if (!table) {
-    table = new ExpiringMap<string, PluginCode>(
-      (c) => c.issuedAt + RULES.codeTtlMs,
-      () => ctx.clock.now(),
-    );
-    tables.set(state, table);
-  }
-  return table;
+  return tableOf(ctx.store.wechat, () => ctx.clock.now());
 }
 
 /** Records a new plugin code (the simulated client's `wx.pluginLogin`). */
