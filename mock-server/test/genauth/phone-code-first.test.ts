@@ -1,7 +1,7 @@
 /**
  * A login with a phone-button code checks the phone code before it spends the `wx.login` code:
  * a bad phone code fails the login and leaves the login code usable. Over real HTTP, for REST
- * `auth-by-phone` and v3 `wechat_mini_program_code_and_phone`.
+ * `auth-by-phone` and `getphone` and v3 `wechat_mini_program_code_and_phone`.
  */
 import { DEMO_APPID, DEMO_OPENID, DEMO_PHONE } from '@genauth-wxapp/fixtures';
 
@@ -63,6 +63,29 @@ describe('a phone-code login checks the phone code first', () => {
       phoneCode,
     });
     expect(again).toMatchObject({ code: 2500, data: { errcode: 40029 } });
+  });
+
+  it('REST getphone {code, phoneCode}: a used phone code fails it and leaves the login code unspent', async () => {
+    const h = poolHeaders(mock);
+    const { code } = mock.control.wechat.login(me);
+    const used = mock.control.wechat.phoneNumber(me).code;
+    await post('/connections/social/wechat-miniprogram/getphone', h, { phoneCode: used });
+
+    const bad = await post('/connections/social/wechat-miniprogram/getphone', h, {
+      code,
+      phoneCode: used,
+    });
+    expect(bad).toMatchObject({ code: 2500, data: { errcode: 40029 } });
+
+    const fresh = mock.control.wechat.phoneNumber(me).code;
+    const ok = await post('/connections/social/wechat-miniprogram/getphone', h, {
+      code,
+      phoneCode: fresh,
+    });
+    expect(ok).toMatchObject({
+      code: 200,
+      data: { purePhoneNumber: DEMO_PHONE, openid: DEMO_OPENID },
+    });
   });
 
   it('v3 code_and_phone: a used phone code fails it and leaves the login code unspent', async () => {

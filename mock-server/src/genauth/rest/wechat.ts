@@ -111,23 +111,15 @@ export function wechatRoutes(router: Router, ctx: Context): void {
       const code = pair
         ? requireString(body['code'], 'code')
         : optionalString(body['code'], 'code');
+      // As in auth-by-phone: the phone code first, so a bad one leaves the login code unspent.
+      const info = phoneCode === null ? null : await phoneInfoOfCode(ctx, conn, phoneCode);
       const session = code ? await exchangeLoginCode(ctx, conn, code) : null;
-      let phone: { countryCode: string; phoneNumber: string; purePhoneNumber: string };
-      if (pair && session) {
-        const d = decryptWechat(conn, session, pair);
-        phone = {
-          countryCode: String(d['countryCode'] ?? ''),
-          phoneNumber: String(d['phoneNumber'] ?? ''),
-          purePhoneNumber: String(d['purePhoneNumber'] ?? ''),
-        };
-      } else {
-        const info = await phoneInfoOfCode(ctx, conn, requireString(phoneCode, 'phoneCode'));
-        phone = {
-          purePhoneNumber: info.purePhoneNumber,
-          phoneNumber: info.phoneNumber,
-          countryCode: String(info.countryCode),
-        };
-      }
+      const d = pair && session ? decryptWechat(conn, session, pair) : null;
+      const phone = {
+        countryCode: String(info?.countryCode ?? d?.['countryCode'] ?? ''),
+        phoneNumber: String(info?.phoneNumber ?? d?.['phoneNumber'] ?? ''),
+        purePhoneNumber: String(info?.purePhoneNumber ?? d?.['purePhoneNumber'] ?? ''),
+      };
       ok(res, { ...phone, openid: session?.openid ?? null, unionid: session?.unionid ?? null });
     }),
   );
