@@ -16,6 +16,7 @@ import { SeededRandom, type RandomPosition } from '../random';
 import { STATE_VERSION } from '../store';
 import { importSide } from './side';
 import type { Fault } from '../wechat/fault-book';
+import type { PhoneProduct } from '../wechat/phone-quota';
 import { restoreWechat, userKey, type WechatImport, type WechatUser } from '../wechat/state';
 import {
   arr,
@@ -289,6 +290,18 @@ const records =
       return o;
     });
 
+/** `[appid, quotas]` pairs: each product's trial, paid and used calls, as counts. */
+function phoneQuotas(v: unknown, path: string): [string, unknown][] {
+  return pairs(v, path, (x, p) => {
+    const quotas = obj(x, p);
+    for (const product of ['fastVerify', 'realtime'] satisfies PhoneProduct[]) {
+      const q = obj(quotas[product], `${p}.${product}`);
+      for (const n of ['trial', 'paid', 'used'] as const) count(q[n], `${p}.${product}.${n}`);
+    }
+    return quotas;
+  });
+}
+
 /** The side tables of the document, checked: `wechat.tables.*` and `genauth.tables.*`. */
 function checkTables(root: Record<string, unknown>): {
   wechat: Record<string, unknown>;
@@ -299,7 +312,7 @@ function checkTables(root: Record<string, unknown>): {
   const payments = obj(w['payments'], 'wechat.tables.payments');
   return {
     wechat: {
-      phoneQuota: records()(w['phoneQuota'], 'wechat.tables.phoneQuota'),
+      phoneQuota: phoneQuotas(w['phoneQuota'], 'wechat.tables.phoneQuota'),
       encryptKeys: pairs(w['encryptKeys'], 'wechat.tables.encryptKeys', (x, p) =>
         list(x, p, (k, q) => {
           const key = obj(k, q);

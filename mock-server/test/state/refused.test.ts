@@ -74,6 +74,11 @@ const CASES: [string, (d: Doc) => void, string][] = [
     '"wechat.tables.pluginCodes" must be an array',
   ],
   [
+    'a phone quota without the count of a product',
+    (d) => delete d['wechat'].tables.phoneQuota[0][1].realtime.used,
+    '"wechat.tables.phoneQuota[0][1].realtime.used"',
+  ],
+  [
     'a v3 request counter that is not a count',
     (d) => (d['genauth'].tables.v3RequestSeq = -1),
     '"genauth.tables.v3RequestSeq"',
