@@ -143,6 +143,33 @@ describe('WeChat connection: phone-button code flow', () => {
     });
   });
 
+  it("auth-by-phone binds the WeChat identity to the phone's account, taking it off its holder", async () => {
+    const h = poolHeaders(mock);
+    const auth = (body: object) =>
+      request(mock.app).post('/connections/social/wechat-miniprogram/auth').set(h).send(body);
+    const first = await auth({ code: mock.control.wechat.login(me).code });
+    const holder = (first.body as { data: { id: string } }).data.id;
+    const { firstId: owner } = mock.control.genauth.bulkCreateUsers({
+      poolId: g().pools[0]!.id,
+      users: [{ phone: DEMO_PHONE }],
+    });
+
+    const byPhone = await request(mock.app)
+      .post('/connections/social/wechat-miniprogram/auth-by-phone')
+      .set(h)
+      .send({
+        code: mock.control.wechat.login(me).code,
+        phoneCode: mock.control.wechat.phoneNumber(me).code,
+      });
+    expect(byPhone.body).toMatchObject({
+      code: 200,
+      data: { id: owner, phone: DEMO_PHONE, openid: DEMO_OPENID, newlyCreated: false },
+    });
+    expect(mock.control.genauth.getUser({ id: holder })['identities']).toEqual([]);
+    const again = await auth({ code: mock.control.wechat.login(me).code });
+    expect(again.body).toMatchObject({ code: 200, data: { id: owner } });
+  });
+
   it('a known unionid is the same account through the connection of another app', async () => {
     const [hs, rs] = g().apps;
     const wxUser = mock.store.fixtures.wechat.users.find(
