@@ -1,11 +1,14 @@
 import type { WxFail } from '../errors';
 import type { Runtime } from '../runtime';
-import { createWxRuntime, type Callbacks } from './wx';
-
-interface TaroAnswer {
-  statusCode: number;
-  data: unknown;
-}
+import {
+  createWxRuntime,
+  type Callbacks,
+  type ChooseMediaOptions,
+  type ChosenMedia,
+  type HttpAnswer,
+  type RequestOptions,
+  type UploadOptions,
+} from './wx';
 
 /**
  * The Taro APIs the SDK uses (Taro 3 / 4, the default export of `@tarojs/taro`): the promise form of
@@ -14,26 +17,10 @@ interface TaroAnswer {
  * `TaroGeneral.CallbackResult`), plus the synchronous storage trio.
  */
 export interface TaroLike {
-  request(o: {
-    url: string;
-    method: 'GET' | 'POST';
-    header: Record<string, string>;
-    data?: string;
-    timeout: number;
-    dataType?: string;
-  }): Promise<TaroAnswer>;
-  uploadFile(o: {
-    url: string;
-    filePath: string;
-    name: string;
-    header: Record<string, string>;
-    timeout: number;
-  }): Promise<TaroAnswer>;
+  request(o: RequestOptions): Promise<HttpAnswer>;
+  uploadFile(o: UploadOptions): Promise<HttpAnswer>;
   login(o?: { timeout?: number }): Promise<{ code: string }>;
-  chooseMedia?(o: {
-    count: number;
-    mediaType: ('image' | 'video' | 'mix')[];
-  }): Promise<{ tempFiles: { tempFilePath: string }[] }>;
+  chooseMedia?(o: ChooseMediaOptions): Promise<ChosenMedia>;
   chooseImage?(o: { count: number }): Promise<{ tempFilePaths: string[] }>;
   getRandomValues?(o: { length: number }): Promise<{ randomValues: ArrayBuffer }>;
   getStorageSync(key: string): unknown;
@@ -42,9 +29,9 @@ export interface TaroLike {
 }
 
 /** A Taro promise API in the callback form the wx runtime calls, its rejection mapped to `{errMsg}`. */
-function callbacks(api: string, fn: (o: never) => Promise<unknown>) {
-  return ({ success, fail, ...options }: Callbacks<unknown>): void => {
-    new Promise((resolve) => resolve(fn(options as never))).then(success, (error: unknown) =>
+function callbacks<O, R>(api: string, fn: (o: O) => Promise<R>) {
+  return ({ success, fail, ...options }: O & Callbacks<R>): void => {
+    new Promise<R>((resolve) => resolve(fn(options as O))).then(success, (error: unknown) =>
       fail?.(
         typeof (error as WxFail | null)?.errMsg === 'string'
           ? (error as WxFail)

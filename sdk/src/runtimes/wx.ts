@@ -7,36 +7,53 @@ export interface Callbacks<T> {
   fail?(err: WxFail): void;
 }
 
+// Type literals rather than interfaces: an API taking `Record<string, unknown>` still fits.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
+
+/** The options the SDK passes to `request` (wx, uni and Taro alike). */
+export type RequestOptions = {
+  url: string;
+  method: 'GET' | 'POST';
+  header: Record<string, string>;
+  data?: string;
+  timeout: number;
+  dataType?: string;
+};
+
+/** The options the SDK passes to `uploadFile`. */
+export type UploadOptions = {
+  url: string;
+  filePath: string;
+  name: string;
+  header: Record<string, string>;
+  timeout: number;
+};
+
+/** What `request` and `uploadFile` answer. */
+export type HttpAnswer = {
+  statusCode: number;
+  data: unknown;
+};
+
+/** The options the SDK passes to `chooseMedia`, and what it answers. */
+export type ChooseMediaOptions = {
+  count: number;
+  mediaType: ('image' | 'video' | 'mix')[];
+};
+export type ChosenMedia = {
+  tempFiles: { tempFilePath: string }[];
+};
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
+
 /**
  * The few `wx.*` APIs the SDK uses: a structural subset of the mini-program `wx`, so the `Wx` of
  * `miniprogram-api-typings` (and any stand-in with these methods) can be passed as is.
  */
 export interface WxLike {
-  request(
-    o: {
-      url: string;
-      method: 'GET' | 'POST';
-      header: Record<string, string>;
-      data?: string;
-      timeout: number;
-      dataType?: string;
-    } & Callbacks<{ statusCode: number; data: unknown }>,
-  ): unknown;
-  uploadFile(
-    o: {
-      url: string;
-      filePath: string;
-      name: string;
-      header: Record<string, string>;
-      timeout: number;
-    } & Callbacks<{ statusCode: number; data: unknown }>,
-  ): unknown;
+  request(o: RequestOptions & Callbacks<HttpAnswer>): unknown;
+  uploadFile(o: UploadOptions & Callbacks<HttpAnswer>): unknown;
   login(o: { timeout?: number } & Callbacks<{ code: string }>): unknown;
-  chooseMedia?(
-    o: { count: number; mediaType: ('image' | 'video' | 'mix')[] } & Callbacks<{
-      tempFiles: { tempFilePath: string }[];
-    }>,
-  ): unknown;
+  chooseMedia?(o: ChooseMediaOptions & Callbacks<ChosenMedia>): unknown;
   chooseImage?(o: { count: number } & Callbacks<{ tempFilePaths: string[] }>): unknown;
   getRandomValues?(o: { length: number } & Callbacks<{ randomValues: ArrayBuffer }>): unknown;
   getStorageSync(key: string): unknown;
@@ -107,7 +124,7 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
   const getRandomValues = wx.getRandomValues?.bind(wx);
   return {
     request: (req) =>
-      call<{ statusCode: number; data: unknown }>(
+      call<HttpAnswer>(
         'request',
         (cb) =>
           wx.request({
@@ -122,7 +139,7 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
         `${req.method} ${req.url}`,
       ).then((res) => parseAnswer(res.statusCode, res.data)),
     uploadFile: (req) =>
-      call<{ statusCode: number; data: unknown }>(
+      call<HttpAnswer>(
         'uploadFile',
         (cb) =>
           wx.uploadFile({
@@ -138,7 +155,7 @@ export function createWxRuntime(wx: WxLike = findWx()): Runtime {
     login: () => call<{ code: string }>('login', (cb) => wx.login(cb)).then((res) => res.code),
     chooseImage: () =>
       chooseMedia
-        ? call<{ tempFiles: { tempFilePath: string }[] }>('chooseMedia', (cb) =>
+        ? call<ChosenMedia>('chooseMedia', (cb) =>
             chooseMedia({ count: 1, mediaType: ['image'], ...cb }),
           ).then((res) => firstPath(res.tempFiles.map((file) => file.tempFilePath)))
         : call<{ tempFilePaths: string[] }>('chooseImage', (cb) => {
