@@ -5,6 +5,7 @@ import type * as Payments from '../../wechat/payments';
 import type * as Plugin from '../../wechat/plugin';
 import type * as Sessions from '../../wechat/sessions';
 import { badField } from '../error';
+import { lazyModule } from '../lazy-module';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
 import type * as Users from '../wechat-users';
@@ -15,30 +16,16 @@ import type * as Lists from './wechat-lists';
 
 /* The simulated client's modules load on first use, keeping them off the cold-start path. */
 /* eslint-disable @typescript-eslint/no-require-imports */
-let client: typeof Client | undefined;
-const loadClient = (): typeof Client =>
-  (client ??= require('../../wechat/client') as typeof Client);
-let sessions: typeof Sessions | undefined;
-const loadSessions = (): typeof Sessions =>
-  (sessions ??= require('../../wechat/sessions') as typeof Sessions);
-let users: typeof Users | undefined;
-const loadUsers = (): typeof Users => (users ??= require('../wechat-users') as typeof Users);
-let bulk: typeof Bulk | undefined;
-const loadBulk = (): typeof Bulk => (bulk ??= require('./wechat-bulk') as typeof Bulk);
-let pages: typeof Pages | undefined;
-const loadPages = (): typeof Pages => (pages ??= require('./pages') as typeof Pages);
-let plugin: typeof Plugin | undefined;
-const loadPlugin = (): typeof Plugin =>
-  (plugin ??= require('../../wechat/plugin') as typeof Plugin);
-let payments: typeof Payments | undefined;
-const loadPayments = (): typeof Payments =>
-  (payments ??= require('../../wechat/payments') as typeof Payments);
-let keys: typeof Keys | undefined;
-const loadKeys = (): typeof Keys => (keys ??= require('../../wechat/encrypt-keys') as typeof Keys);
-let quota: typeof Quota | undefined;
-const loadQuota = (): typeof Quota => (quota ??= require('./phone-quota') as typeof Quota);
-let lists: typeof Lists | undefined;
-const loadLists = (): typeof Lists => (lists ??= require('./wechat-lists') as typeof Lists);
+const loadClient = lazyModule(() => require('../../wechat/client') as typeof Client);
+const loadSessions = lazyModule(() => require('../../wechat/sessions') as typeof Sessions);
+const loadUsers = lazyModule(() => require('../wechat-users') as typeof Users);
+const loadBulk = lazyModule(() => require('./wechat-bulk') as typeof Bulk);
+const loadPages = lazyModule(() => require('./pages') as typeof Pages);
+const loadPlugin = lazyModule(() => require('../../wechat/plugin') as typeof Plugin);
+const loadPayments = lazyModule(() => require('../../wechat/payments') as typeof Payments);
+const loadKeys = lazyModule(() => require('../../wechat/encrypt-keys') as typeof Keys);
+const loadQuota = lazyModule(() => require('./phone-quota') as typeof Quota);
+const loadLists = lazyModule(() => require('./wechat-lists') as typeof Lists);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
