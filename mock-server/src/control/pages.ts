@@ -1,3 +1,4 @@
+import { numberParam, stringParam } from './query-values';
 import type { PageQuery } from './types';
 
 /**
@@ -5,15 +6,10 @@ import type { PageQuery } from './types';
  * anything else is passed on for the API to refuse, naming the field.
  */
 export function pageQuery(query: Record<string, unknown>): PageQuery {
-  const { cursor, limit } = query;
+  const cursor = stringParam(query, 'cursor');
+  const limit = numberParam(query, 'limit');
   return {
-    ...(cursor === undefined ? {} : { cursor: cursor as string }),
-    ...(limit === undefined
-      ? {}
-      : {
-          limit: (typeof limit === 'string' && /^\d{1,7}$/.test(limit)
-            ? Number(limit)
-            : limit) as number,
-        }),
+    ...(cursor === undefined ? {} : { cursor }),
+    ...(limit === undefined ? {} : { limit }),
   };
 }
