@@ -1,6 +1,6 @@
 'use strict';
 /**
- * `npm run bench` (after `tsc -b`): starts an Express 5 "hello" server and the mock as child
+ * `npm run bench` (after `npm run build`): starts an Express 5 "hello" server and the mock as child
  * processes (one mock per target), measures the mock's cold start (spawn → first answered
  * request, median of several, and its ratio to a bare Express hello's) and its RSS right after
  * that first answer, then drives hello and every target of scripts/bench/*.js with autocannon and
@@ -290,7 +290,9 @@ function dataLine(dataStarts, helloStarts) {
 
 async function main() {
   if (!fs.existsSync(CLI)) {
-    console.error(`${path.relative(ROOT, CLI)} is missing: run "npx tsc -b" (npm run bench does).`);
+    console.error(
+      `${path.relative(ROOT, CLI)} is missing: run "npm run build" (npm run bench does).`,
+    );
     process.exit(1);
   }
   console.log(
