@@ -8,8 +8,8 @@ import {
 
 import type { Context } from '../../context';
 import { findClient, redirectUriAllowed } from '../model/oidc-clients';
-import { recordLogin } from '../model/oidc-grants';
 import type { UserRecord } from '../model/types';
+import { recordLogin } from '../model/users';
 import { hintedUser } from '../oidc/authorize';
 import { issueTicket, redeemTicket } from './tickets';
 

@@ -9,7 +9,7 @@ import { issueTokenSet, type OidcTokenResponse } from './oidc-tokens';
 import { verifyPassword } from './passwords';
 import { DEFAULT_TOKEN_LIFETIME, issuerOf } from './tokens';
 import type { UserRecord } from './types';
-import { findUser } from './users';
+import { findUser, recordLogin } from './users';
 
 /** A narrower scope than the one granted, or the granted one when `asked` is empty. */
 function narrowed(granted: string, asked: string | null): string {
@@ -86,12 +86,6 @@ export async function passwordGrant(
     userId: user.id,
     scope,
   });
-}
-
-/** Counts a login of `user`, as the GenAuth logins do. */
-export function recordLogin(ctx: Context, user: UserRecord): void {
-  user.loginsCount += 1;
-  user.lastLogin = new Date(ctx.clock.now()).toISOString();
 }
 
 /**

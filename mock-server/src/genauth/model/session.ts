@@ -3,7 +3,7 @@ import { fail } from '../errors';
 import type { Tenant } from './tenancy';
 import { checkToken, issueToken } from './tokens';
 import type { UserRecord } from './types';
-import { userView, type UserToken } from './users';
+import { recordLogin, userView, type UserToken } from './users';
 
 /** The signed-in caller of an authenticated operation. */
 export interface Caller {
@@ -45,8 +45,6 @@ export async function signIn(
 ): Promise<Record<string, unknown>> {
   if (user.blocked) throw fail(2005);
   const issued = await issueToken(ctx, tenant.pool, tenant.app, user);
-  user.loginsCount += 1;
-  user.lastLogin = new Date(ctx.clock.now()).toISOString();
-  user.lastIP = ip;
+  recordLogin(ctx, user, ip);
   return userView(tenant.pool, user, issued, newlyCreated);
 }

@@ -158,6 +158,13 @@ export function touch(ctx: Context, user: UserRecord): void {
   user.updatedAt = new Date(ctx.clock.now()).toISOString();
 }
 
+/** Counts a login of `user` now; one through the GenAuth APIs records the client `ip` too. */
+export function recordLogin(ctx: Context, user: UserRecord, ip?: string | null): void {
+  user.loginsCount += 1;
+  user.lastLogin = new Date(ctx.clock.now()).toISOString();
+  if (ip !== undefined) user.lastIP = ip;
+}
+
 /** How many ways `user` can still sign in (unbinding the last one is refused). */
 export function loginMethods(user: UserRecord): number {
   return (

@@ -8,7 +8,7 @@ import { consume, findCode } from './codes';
 import { decryptPassword, verifyPassword } from './passwords';
 import type { Tenant } from './tenancy';
 import type { UserRecord } from './types';
-import { findByIdentity, findUser, updateFields } from './users';
+import { findByIdentity, findUser, recordLogin, updateFields } from './users';
 import { loginTokenData, type LoginTokenData } from './v3-tokens';
 import {
   applyWechatProfile,
@@ -44,9 +44,7 @@ export async function signInV3(
 ): Promise<LoginTokenData> {
   if (user.blocked) throw fail(2005);
   const data = await loginTokenData(ctx, t, user, opts.scope);
-  user.loginsCount += 1;
-  user.lastLogin = new Date(ctx.clock.now()).toISOString();
-  user.lastIP = opts.clientIp;
+  recordLogin(ctx, user, opts.clientIp);
   return data;
 }
 
