@@ -1,9 +1,9 @@
 /**
  * How the mock serves the console: the page at `/` and `/__mock/ui`, hashed assets with their
  * content types, a strict CSP and nosniff, long caching for hashed names only; behind the admin
- * guard; loaded only on the first console request; 503 before a build.
+ * guard; loaded only on the first console request; 503 before a build, the build read once after.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -96,20 +96,37 @@ describe('the console as the mock serves it', () => {
     expect(site.body).toEqual({ error: 'cross_origin', message: expect.any(String) });
   });
 
-  it('answers 503 console_not_built where no bundle was built', async () => {
+  /** Serves the console of `dir` alone; resolves to its fetch of a path, and its closer. */
+  async function serveDir(dir: string) {
     const { consoleApp } = jest.requireActual<typeof ConsoleApp>('../../src/console/app');
-    const empty = mkdtempSync(join(tmpdir(), 'console-'));
+    const server = express().use(consoleApp(mock.context, dir)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as { port: number };
+    return {
+      get: (path: string) => fetch(`http://127.0.0.1:${port}${path}`),
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it('answers 503 console_not_built where no bundle was built, then reads a build once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-'));
+    const served = await serveDir(dir);
     try {
-      const app = express().use(consoleApp(mock.context, empty));
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((resolve) => server.once('listening', resolve));
-      const { port } = server.address() as { port: number };
-      const res = await fetch(`http://127.0.0.1:${port}/`);
-      server.close();
+      const res = await served.get('/');
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ error: 'console_not_built', message: expect.any(String) });
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><p>first build</p>');
+      writeFileSync(join(dir, 'assets', 'console-A.js'), 'void 0;');
+      expect(await (await served.get('/')).text()).toContain('first build');
+      // Read once: a later build on disk is not seen by the running console.
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><p>second build</p>');
+      rmSync(join(dir, 'assets', 'console-A.js'));
+      expect(await (await served.get('/')).text()).toContain('first build');
+      expect((await served.get('/__mock/ui/assets/console-A.js')).status).toBe(200);
     } finally {
-      rmSync(empty, { recursive: true, force: true });
+      await served.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
