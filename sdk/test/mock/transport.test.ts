@@ -4,7 +4,7 @@ import { closedPortUrl, startLocalServer } from '../helpers/http';
 import type { MockHarness } from '../helpers/mock';
 import { useMockHarness } from '../helpers/mock';
 import { failure } from '../helpers/failure';
-import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
+import { fakeTimeouts, holdRequests, outlast } from '../helpers/timeouts';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
@@ -64,15 +64,12 @@ describe('transport failures', () => {
     const timeouts = fakeTimeouts();
     try {
       const onError = jest.fn();
-      const pending = watch(
+      const error = await outlast(
+        timeouts,
+        held.arrived,
         failure(clientAt(hang.url, { timeout: 100, onError }).checkLoginStatus()),
+        100,
       );
-      await held.arrived;
-      timeouts.advance(99);
-      await turn();
-      expect(pending.settled).toBe(false);
-      timeouts.advance(1);
-      const error = await pending.promise;
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toContain(`POST ${hang.url}/graphql/v2`);
       expect(onError).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@ import type { MockHarness } from '../helpers/mock';
 import { useMockHarness, tempImage } from '../helpers/mock';
 import { createWxBridge } from '../helpers/wx-bridge';
 import { failure } from '../helpers/failure';
-import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
+import { fakeTimeouts, holdRequests, outlast } from '../helpers/timeouts';
 
 let h: MockHarness;
 useMockHarness((harness) => (h = harness));
@@ -50,13 +50,7 @@ describe('the default wx runtime against the mock', () => {
         timeout: 80,
         runtime: createWxRuntime(bridge.wx),
       });
-      const pending = watch(failure(client.getSecurityLevel()));
-      await held.arrived;
-      timeouts.advance(79);
-      await turn();
-      expect(pending.settled).toBe(false);
-      timeouts.advance(1);
-      const error = await pending.promise;
+      const error = await outlast(timeouts, held.arrived, failure(client.getSecurityLevel()), 80);
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toBe(
         `request:fail timeout (GET ${hang.url}/api/v2/users/me/security-level)`,

@@ -2,7 +2,7 @@ import { createNodeRuntime } from '../../src/node';
 
 import { closedPortUrl, startLocalServer } from '../helpers/http';
 import { failure } from '../helpers/failure';
-import { fakeTimeouts, holdRequests, turn, watch } from '../helpers/timeouts';
+import { fakeTimeouts, holdRequests, outlast } from '../helpers/timeouts';
 
 describe('createNodeRuntime', () => {
   it('sends method, headers and body with fetch and parses JSON', async () => {
@@ -31,22 +31,13 @@ describe('createNodeRuntime', () => {
     const server = await startLocalServer(held.handler); // never answers
     const timeouts = fakeTimeouts();
     try {
-      const pending = watch(
-        failure(
-          createNodeRuntime().request({
-            method: 'GET',
-            url: `${server.url}/hang`,
-            headers: {},
-            timeout: 50,
-          }),
-        ),
-      );
-      await held.arrived;
-      timeouts.advance(49);
-      await turn();
-      expect(pending.settled).toBe(false);
-      timeouts.advance(1);
-      const error = await pending.promise;
+      const request = createNodeRuntime().request({
+        method: 'GET',
+        url: `${server.url}/hang`,
+        headers: {},
+        timeout: 50,
+      });
+      const error = await outlast(timeouts, held.arrived, failure(request), 50);
       expect(error).toMatchObject({ kind: 'timeout', code: 504 });
       expect(error.message).toBe(`Timed out after 50 ms: GET ${server.url}/hang`);
     } finally {
