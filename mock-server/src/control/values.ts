@@ -23,6 +23,14 @@ export function checkInt(field: string, value: unknown, [min, max]: readonly [nu
   return value;
 }
 
+/** The `limit` of a listing when none is given. */
+export const DEFAULT_LIMIT = 100;
+
+/** A listing's `limit`: within `LIMITS.pageLimit`, {@link DEFAULT_LIMIT} when absent. */
+export function checkLimit(value: unknown): number {
+  return value === undefined ? DEFAULT_LIMIT : checkInt('limit', value, LIMITS.pageLimit);
+}
+
 /** A non-empty string. */
 export function checkString(field: string, value: unknown): string {
   if (typeof value !== 'string' || value === '') throw badField(field, 'a non-empty string');

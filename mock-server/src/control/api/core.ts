@@ -6,7 +6,7 @@ import type * as Follow from './journal-follow';
 import { ControlError, badField } from '../error';
 import type { ClockView, ControlApi, MessageView, MockState } from '../types';
 import {
-  LIMITS,
+  checkLimit,
   checkAdvance,
   checkInstant,
   checkInt,
@@ -73,7 +73,7 @@ export function coreApi(ctx: Context): CoreApi {
       recent(query = {}) {
         const { pool, limit } = query;
         if (pool !== undefined) checkString('pool', pool);
-        const n = limit === undefined ? 100 : checkInt('limit', limit, LIMITS.pageLimit);
+        const n = checkLimit(limit);
         const out: MessageView[] = [];
         const all = ctx.store.genauth.messages;
         for (let i = all.length - 1; i >= 0 && out.length < n; i--) {

@@ -11,16 +11,7 @@ import type {
   UserPage,
   WechatUserView,
 } from '../types';
-import { LIMITS, checkInt, checkString } from '../values';
-
-const DEFAULT_LIMIT = 100;
-
-/** `limit` of a query, default 100. */
-function limitOf(query: PageQuery): number {
-  return query.limit === undefined
-    ? DEFAULT_LIMIT
-    : checkInt('limit', query.limit, LIMITS.pageLimit);
-}
+import { checkLimit, checkString } from '../values';
 
 /** An opaque cursor: base64url of `[listing, scope, position]`. */
 const encode = (listing: string, scope: string, position: string | number): string =>
@@ -63,7 +54,7 @@ export function wechatUserPage(
   query: PageQuery & { appid: string },
 ): UserPage<WechatUserView> {
   const appid = checkString('appid', query.appid);
-  const limit = limitOf(query);
+  const limit = checkLimit(query.limit);
   const after = decode(query, 'wechat.users', appid, 'string');
   if (!ctx.store.wechat.apps.has(appid)) {
     throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
@@ -110,7 +101,7 @@ function matcher(q: unknown): (u: UserRecord) => boolean {
  */
 export function genauthUserPage(ctx: Context, query: GenauthUserQuery): UserPage<GenauthUserView> {
   const poolId = checkString('poolId', query.poolId);
-  const limit = limitOf(query);
+  const limit = checkLimit(query.limit);
   const matches = matcher(query.q);
   const after = (decode(query, 'genauth.users', poolId, 'number') as number | undefined) ?? 0;
   const pool = ctx.store.genauth.pools.get(poolId);

@@ -3,15 +3,12 @@ import type { Context } from '../../context';
 import { RULES } from '../../wechat/rules';
 import { ControlError } from '../error';
 import type { AppListQuery, PendingCodeView, SessionView, WechatAppView } from '../types';
-import { LIMITS, checkInt, checkString } from '../values';
-
-const DEFAULT_LIMIT = 100;
+import { checkLimit, checkString } from '../values';
 
 /** The checked appid (404 `unknown_app`) and limit of a per-app listing. */
 function appQuery(ctx: Context, query: AppListQuery): { appid: string; limit: number } {
   const appid = checkString('appid', query.appid);
-  const limit =
-    query.limit === undefined ? DEFAULT_LIMIT : checkInt('limit', query.limit, LIMITS.pageLimit);
+  const limit = checkLimit(query.limit);
   if (!ctx.store.wechat.apps.has(appid)) {
     throw new ControlError(404, 'unknown_app', `no WeChat app with appid "${appid}"`);
   }

@@ -1,12 +1,12 @@
 /** What the listings and the bulk creations of more than one area share. */
-import { LIMITS } from '../values';
+import { DEFAULT_LIMIT, LIMITS } from '../values';
 import type { ParameterSpec } from './operation';
 import { arrayOf, int, object, ref, str, type JsonSchema } from './schema';
 
-/** `?limit` of a listing (default 100); `what` says what it bounds. */
+/** `?limit` of a listing; `what` says what it bounds. */
 export const limitParam = (what: string): ParameterSpec => ({
   schema: int(...LIMITS.pageLimit),
-  description: `${what} (default 100).`,
+  description: `${what} (default ${DEFAULT_LIMIT}).`,
 });
 
 /** `?limit` of a listing that is not paged. */
