@@ -1,8 +1,7 @@
 /** CAS service tickets: single use, bound to their app and service, 5 minutes on the mock clock. */
 import type { Context } from '../../context';
-import { ExpiringMap } from '../../expiring';
-import type { GenauthState } from '../state';
-import { registerSide } from '../../state-io/side';
+import type { ExpiringMap } from '../../expiring';
+import { expiringSide } from '../../state-io/side';
 
 /** How long a service ticket lives (mock time). */
 export const TICKET_TTL_MS = 5 * 60_000;
@@ -19,32 +18,10 @@ export interface TicketRecord {
 }
 
 /** Tickets belong to the GenAuth state they were made for: a reset starts with none. */
-const stores = new WeakMap<GenauthState, ExpiringMap<string, TicketRecord>>();
+const tableOf = expiringSide<TicketRecord>('casTickets', (t) => t.expiresAt);
 
-registerSide('casTickets', {
-  export: (owner) => [...(stores.get(owner as GenauthState) ?? [])],
-  import: (owner, data, now) => {
-    stores.set(
-      owner as GenauthState,
-      new ExpiringMap<string, TicketRecord>((t) => t.expiresAt, now).load(
-        data as [string, TicketRecord][],
-      ),
-    );
-  },
-});
-
-function ticketsOf(ctx: Context): ExpiringMap<string, TicketRecord> {
-  const genauth = ctx.store.genauth;
-  let tickets = stores.get(genauth);
-  if (!tickets) {
-    tickets = new ExpiringMap<string, TicketRecord>(
-      (t) => t.expiresAt,
-      () => ctx.clock.now(),
-    );
-    stores.set(genauth, tickets);
-  }
-  return tickets;
-}
+const ticketsOf = (ctx: Context): ExpiringMap<string, TicketRecord> =>
+  tableOf(ctx.store.genauth, () => ctx.clock.now());
 
 /** Issues a service ticket `ST-…` for `userId` at `appId`, for `service` only. */
 export function issueTicket(
