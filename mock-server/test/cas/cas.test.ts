@@ -89,6 +89,17 @@ describe('login and validate', () => {
     expect((await answer({ service: SERVICE, ticket })).text).toBe('no\n\n');
   });
 
+  it('carries live tickets through the state document, and their expiry with them', async () => {
+    const fresh = await login(f().user.email!);
+    const kept = await login(f().user.email!);
+    const doc = mock.control.exportState();
+    mock.reset();
+    mock.control.importState(doc);
+    expect((await answer({ service: SERVICE, ticket: fresh })).text).toMatch(/^yes\n/);
+    mock.clock.advance(5 * 60_000);
+    expect((await answer({ service: SERVICE, ticket: kept })).text).toBe('no\n\n');
+  });
+
   it('keeps at most MAX_TICKETS, dropping the oldest', async () => {
     const first = await login(f().user.email!);
     const second = await login(f().user.email!);
