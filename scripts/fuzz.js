@@ -2,10 +2,10 @@
 /**
  * `node scripts/fuzz.js` (after `npm run build`): starts the mock on 127.0.0.1, port 0, sends
  * 10,000 malformed requests (FUZZ_CASES) drawn from a seeded stream (FUZZ_SEED) to every route
- * of every wire format (WeChat, GenAuth REST and GraphQL, uploads, the control surface) and
- * prints how many got a 5xx, how many connections dropped before an answer, and how many answers
- * were not in their route's wire format. Exits 1 if any of those, a timeout or a logged failure
- * (the mock logs each error it did not expect) is not zero.
+ * of every wire format (WeChat, GenAuth REST and GraphQL, uploads, the control surface, the web
+ * console) and prints how many got a 5xx, how many connections dropped before an answer, and how
+ * many answers were not in their route's wire format. Exits 1 if any of those, a timeout or a
+ * logged failure (the mock logs each error it did not expect) is not zero.
  *
  * Env: FUZZ_CASES (10000), FUZZ_SEED (fuzz), FUZZ_CONCURRENCY (16), FUZZ_BODY_LIMIT (65536),
  * FUZZ_UPLOAD_LIMIT (262144), FUZZ_DATA=1 (the mock keeps its state in a temporary `data`

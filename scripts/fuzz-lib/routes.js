@@ -5,7 +5,7 @@
  * (`CONTROL_ROUTES`, what `GET /__mock/v1` lists), so new control routes are fuzzed as they land.
  */
 
-/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'cas' | 'control'} Format */
+/** @typedef {'wechat' | 'rest' | 'v3' | 'graphql' | 'oidc' | 'cas' | 'control' | 'console'} Format */
 /** @typedef {'none' | 'json' | 'multipart'} BodyKind */
 /**
  * @typedef {{ format: Format, method: string, path: string, body: BodyKind, sample?: object,
@@ -299,6 +299,14 @@ const GRAPHQL = [
   { method: 'POST', path: '/graphql/v3', body: 'json', sample: { query: '{ a }' } },
 ].map((r) => ({ format: 'graphql', ...r }));
 
+/** @type {Route[]} The web console: its page at both addresses, an unknown asset, another path. */
+const CONSOLE = [
+  { method: 'GET', path: '/', body: 'none' },
+  { method: 'GET', path: '/__mock/ui/', body: 'none' },
+  { method: 'GET', path: '/__mock/ui/assets/nope.js', body: 'none' },
+  { method: 'GET', path: '/__mock/ui/nope', body: 'none' },
+].map((r) => ({ format: 'console', ...r }));
+
 /** Control bodies that are valid in shape but cheap: nothing here resets or mints much. */
 const CONTROL_SAMPLES = {
   '/wechat/login': { appid: 'wx4f4bc4dec97d474b' },
@@ -360,6 +368,7 @@ const allRoutes = (listedControlRoutes) => [
   ...OIDC,
   ...CAS,
   ...GRAPHQL,
+  ...CONSOLE,
   ...controlRoutes(listedControlRoutes),
 ];
 

@@ -101,9 +101,24 @@ function casAnswer(answer, method) {
   return answer.status >= 400 && answer.status < 500 && /^[^\n]+\n$/.test(text);
 }
 
+/**
+ * The web console answers its page or an asset (HTML, script, style), else in the control
+ * surface's `{error, message}`: a 4xx (another method passes on to the control surface's 404),
+ * or the 503 of a console not built yet.
+ */
+function consoleAnswer(answer, method) {
+  const type = answer.headers['content-type'] ?? '';
+  if (answer.status === 200 && /^text\/(html|javascript|css)/.test(type)) return true;
+  if (answer.status === 503 && method !== 'HEAD') {
+    return /^application\/json/.test(type) && answer.body.includes('"console_not_built"');
+  }
+  return inFormat('control', answer, method);
+}
+
 /** Whether `answer` (status, headers, body bytes) is in `format`; HEAD answers carry no body. */
 function inFormat(format, answer, method) {
   if (format === 'cas') return casAnswer(answer, method);
+  if (format === 'console') return consoleAnswer(answer, method);
   const type = answer.headers['content-type'] ?? '';
   if (format === 'oidc' && !/json/.test(type)) return oidcNotJson(answer, type);
   if (method === 'HEAD') return /json/.test(type) || answer.status === 404;
