@@ -21,10 +21,12 @@ export const MAX_BUFFERED = 1024 * 1024;
 function startOf(req: Request, newest: number): number {
   const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>)['after'];
   if (raw === undefined) return newest;
-  if (typeof raw !== 'string' || !/^\d{1,16}$/.test(raw)) {
+  // Checked here, not by the follow, which would refuse it only once the stream has begun.
+  const seq = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(seq)) {
     throw badField('after', 'a journal seq (an integer of 0 or more)');
   }
-  return Number(raw);
+  return seq;
 }
 
 /** Whether the client takes an event stream (EventSource always says so). */

@@ -167,6 +167,13 @@ export const CORE_CASES: Record<string, RouteCases> = {
         status: 400,
         error: 'invalid_field',
       },
+      {
+        name: 'after past the largest safe integer',
+        query: { after: '9999999999999999' },
+        headers: SSE,
+        status: 400,
+        error: 'invalid_field',
+      },
       async (env) => {
         const followers = await Promise.all(Array.from({ length: 16 }, () => env.follow()));
         return {
