@@ -43,7 +43,6 @@ Component({
     ...privacyMethods,
 
     onLoad() {
-      watchPrivacy(this);
       return this.run('restore', async () => {
         const status = await auth().checkLoginStatus();
         this.setData({ loginStatusCode: String((status && status.code) || '') });

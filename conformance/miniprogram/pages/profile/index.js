@@ -27,7 +27,6 @@ Component({
     ...privacyMethods,
 
     onLoad() {
-      watchPrivacy(this);
       return this.run('load', async () => {
         const user = await auth().getCurrentUser();
         if (!user) return 'signed-out';
