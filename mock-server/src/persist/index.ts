@@ -97,9 +97,6 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
       restored = restore(ctx, path, dir, mark);
       if (!restored) writeSnapshotSync(path, documentParts(ctx));
       mark.write(ctx.clock.now());
-    } else {
-      // The mark of the state being replaced says nothing of the next one.
-      mark.clear();
     }
   } catch (err) {
     mark?.close();
@@ -108,9 +105,16 @@ export function openDataDir(data: ResolvedData, ctx: Context): Persistence {
   }
   const log = ctx.options.log;
   if (restored) log(`genauth-mock: state restored from ${path}/${STATE_FILE}`);
+  // A state that replaces the directory's (no restore) drops its mark, which says nothing of the
+  // new one, with its first snapshot: until then (an import refused) the directory is as it was.
+  let replacing = !data.restore;
   const group = new GroupCommit(
     () => documentParts(ctx),
-    (parts) => writeSnapshot(path, parts),
+    (parts) => {
+      if (replacing) mark?.clear();
+      replacing = false;
+      return writeSnapshot(path, parts);
+    },
   );
   const markNow = () => {
     try {

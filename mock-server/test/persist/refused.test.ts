@@ -110,10 +110,12 @@ describe('--data refuses', () => {
   it('an --import it cannot read, keeping the saved state', async () => {
     const data = await savedDir();
     const before = readFileSync(join(data, 'state.json'), 'utf8');
+    const mark = readFileSync(join(data, 'clock'), 'utf8');
     const bad = join(data, '..', 'bad.json');
     writeFileSync(bad, '{"version":9}');
     await refuses(['--data', data, '--import', bad], 2, `--import ${bad}: "version" must be 1`);
     expect(readFileSync(join(data, 'state.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(data, 'clock'), 'utf8')).toBe(mark);
     // The failed start let the directory go.
     expect(existsSync(join(data, 'lock'))).toBe(false);
     const again = run(['--data', data]);
