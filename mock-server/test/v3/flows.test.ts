@@ -177,6 +177,49 @@ describe('GenAuth v3 flows', () => {
     expect(again.data!['phone']).toBeNull();
   });
 
+  /** `code_and_phone` of the first app's WeChat user `openid`; resolves to its v3 profile. */
+  async function codeAndPhoneProfile(openid: string) {
+    const app = apps()[0]!;
+    const user = { appid: app.connection!.appid, openid };
+    const res = await signInByMobile(app, 'wechat_mini_program_code_and_phone', {
+      wechatMiniProgramCodeAndPhonePayload: {
+        wxLoginInfo: { code: mock.control.wechat.login(user).code },
+        wxPhoneInfo: { code: mock.control.wechat.phoneNumber(user).code },
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const token = res.data!['access_token'] as string;
+    return (await call('GET', '/api/v3/get-profile', { authorization: token })).data!;
+  }
+
+  test("code_and_phone: a new WeChat user signs in as the phone's account", async () => {
+    const holder = mock.store.fixtures.genauth.accounts[0]!;
+    const { openid } = mock.control.wechat.upsertUser({
+      appid: apps()[0]!.connection!.appid,
+      phone: holder.phone!,
+    }).user;
+    expect(await codeAndPhoneProfile(openid)).toMatchObject({
+      userId: holder.id,
+      phone: holder.phone,
+    });
+  });
+
+  test('code_and_phone: a known user without a phone gets a phone nobody holds', async () => {
+    const { openid } = mock.control.wechat.upsertUser({
+      appid: apps()[0]!.connection!.appid,
+      phone: '13600000077',
+    }).user;
+    const first = await codeLogin(0, undefined, openid);
+    const token = first.data!['access_token'] as string;
+    const before = (await call('GET', '/api/v3/get-profile', { authorization: token })).data!;
+    expect(before['phone']).toBeNull();
+    expect(await codeAndPhoneProfile(openid)).toMatchObject({
+      userId: before['userId'],
+      phone: '13600000077',
+      phoneVerified: true,
+    });
+  });
+
   test('the connection identifiers are in the demo and the state', async () => {
     const demo = mock.control.demo();
     expect(demo.apps.map((a) => a.extIdpConnidentifier)).toEqual([
