@@ -123,12 +123,24 @@ export class Privacy {
     return { ...this.#consent, declared: declared === 'all' ? 'all' : [...declared] };
   }
 
-  /** Changes the guide and the consent, e.g. `set({ agreed: false, declared: ['PhoneNumber'] })`. */
+  /**
+   * Changes the guide and the consent, e.g. `set({ agreed: false, declared: ['PhoneNumber'] })`.
+   * A `declared` other than `'all'` or a list of {@link PRIVACY_APIS} categories is refused.
+   */
   set(settings: Partial<PrivacySettings>): void {
-    Object.assign(this.#consent, settings);
-    if (settings.declared && settings.declared !== 'all') {
-      this.#consent.declared = [...settings.declared];
+    const declared: unknown = settings.declared;
+    if ('declared' in settings && declared !== 'all') {
+      const unknown = Array.isArray(declared)
+        ? declared.filter((key) => !Object.hasOwn(PRIVACY_APIS, key as string))
+        : [declared];
+      if (unknown.length > 0) {
+        const keys = Object.keys(PRIVACY_APIS).join(', ');
+        const got = unknown.map((key) => String(JSON.stringify(key))).join(', ');
+        throw new TypeError(`privacy.set: declared must be 'all' or a list of ${keys}; got ${got}`);
+      }
     }
+    Object.assign(this.#consent, settings);
+    if (Array.isArray(declared)) this.#consent.declared = [...(declared as PrivacyKey[])];
   }
 
   /** Whether the guide declares `key`. */

@@ -2,6 +2,7 @@ import {
   createWxBridge,
   privacyKeyOf,
   type NeedPrivacyListener,
+  type PrivacyKey,
   type PrivacyResolution,
   type WxBridge,
 } from '../../src/bridge';
@@ -78,6 +79,20 @@ describe('wx privacy', () => {
       { api: 'chooseMedia', by: 'official-popup' },
     ]);
     await expect(api.getPrivacySetting!({})).resolves.toMatchObject({ needAuthorization: false });
+  });
+
+  test('set refuses a declared that is neither all nor a list of categories, changing nothing', () => {
+    const bad = [undefined, 'PhoneNumber', ['PhoneNumber', 'Phone']] as unknown as PrivacyKey[][];
+    for (const declared of bad) {
+      expect(() => bridge.privacy.set({ agreed: false, declared })).toThrow(
+        /^privacy\.set: declared must be 'all' or a list of PhoneNumber, UserInfo, Album/,
+      );
+    }
+    expect(() => bridge.privacy.set({ declared: undefined })).toThrow(/; got undefined$/);
+    expect(() => bridge.privacy.set({ declared: ['Phone'] as unknown as PrivacyKey[] })).toThrow(
+      /; got "Phone"$/,
+    );
+    expect(bridge.privacy.settings).toMatchObject({ agreed: true, declared: 'all' });
   });
 
   test('a guide that declares nothing needs no authorization', async () => {
