@@ -3,8 +3,6 @@ import { fail } from '../errors';
 import { trimOutbox } from './outbox';
 import type { MessageRecord, PoolState } from './types';
 
-export { EXPIRED_CODE_KEPT_MS, OUTBOX_PER_POOL, trimOutbox } from './outbox';
-
 /** Verification codes stay valid this long (mock clock). */
 export const CODE_TTL_MS = 5 * 60 * 1000;
 

@@ -46,9 +46,6 @@ export interface ProfileFieldSpec {
 /** A free profile field's name. */
 export type ProfileField = (typeof PROFILE_FIELD_TABLE)[number]['name'];
 
-/** Every free profile field, in table order. */
-export const PROFILE_FIELDS: readonly ProfileField[] = PROFILE_FIELD_TABLE.map((f) => f.name);
-
 /** The fields the `User` view shows. */
 export const VIEW_PROFILE_FIELDS: readonly ProfileField[] = PROFILE_FIELD_TABLE.filter(
   (f) => f.inView,

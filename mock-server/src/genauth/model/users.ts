@@ -4,12 +4,7 @@ import { userArn } from './tokens';
 import type { IdentityRecord, PoolState, UserRecord } from './types';
 import { VIEW_PROFILE_FIELDS } from './profile-fields';
 import { DEFAULT_PHOTO } from './user-fields';
-
-export { DEFAULT_PHOTO, USER_FIELDS } from './user-fields';
 import { foldKey, patchIndexed, type IndexedField } from './user-index';
-
-/** Fields of {@link UserRecord.profile}: free profile data `updateUser` and `profile` may set. */
-export { PROFILE_FIELDS } from './profile-fields';
 
 type Lookup = IndexedField;
 
