@@ -35,10 +35,10 @@ export interface ControlClientOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** `?a=1&b=2` of the defined string fields of `query` ('' when none). */
-function search(query: Record<string, string | undefined>): string {
+/** `?a=1&b=2` of the defined fields of `query` ('' when none). */
+function search(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -51,10 +51,6 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** A number of a query (a limit, a seq) as the query string carries it. */
-const limitParam = (limit: number | undefined): string | undefined =>
-  limit === undefined ? undefined : String(limit);
 
 /** `/genauth/users/<id>`, the id escaped. */
 const userPath = (id: string): string => `/genauth/users/${encodeURIComponent(id)}`;
@@ -140,16 +136,16 @@ export function createControlClient(
       },
       bulkCreateUsers: (input) => call('POST', '/wechat/users/bulk', input),
       listUsers: ({ appid, cursor, limit }) =>
-        call('GET', `/wechat/users${search({ appid, cursor, limit: limitParam(limit) })}`),
+        call('GET', `/wechat/users${search({ appid, cursor, limit })}`),
       async apps() {
         return (await call<{ apps: WechatAppView[] }>('GET', '/wechat/apps')).apps;
       },
       async codes({ appid, limit }) {
-        const q = search({ appid, limit: limitParam(limit) });
+        const q = search({ appid, limit });
         return (await call<{ codes: PendingCodeView[] }>('GET', `/wechat/codes${q}`)).codes;
       },
       async sessions({ appid, limit }) {
-        const q = search({ appid, limit: limitParam(limit) });
+        const q = search({ appid, limit });
         return (await call<{ sessions: SessionView[] }>('GET', `/wechat/sessions/live${q}`))
           .sessions;
       },
@@ -157,7 +153,7 @@ export function createControlClient(
     genauth: {
       bulkCreateUsers: (input) => call('POST', '/genauth/users/bulk', input),
       listUsers: ({ poolId, q, cursor, limit }) =>
-        call('GET', `/genauth/users${search({ poolId, q, cursor, limit: limitParam(limit) })}`),
+        call('GET', `/genauth/users${search({ poolId, q, cursor, limit })}`),
       async pools() {
         return (await call<{ pools: GenauthPoolSummary[] }>('GET', '/genauth/pools')).pools;
       },
@@ -186,7 +182,7 @@ export function createControlClient(
         const query = search({
           path: filter.path,
           method: filter.method,
-          after: limitParam(filter.after),
+          after: filter.after,
         });
         return (await call<{ requests: JournalEntry[] }>('GET', `/requests${query}`)).requests;
       },
@@ -199,7 +195,7 @@ export function createControlClient(
         options.signal?.addEventListener('abort', abort);
         try {
           if (options.signal?.aborted) return;
-          const q = search({ after: limitParam(options.after) });
+          const q = search({ after: options.after });
           const res = await send('GET', `/requests/events${q}`, undefined, {
             accept: 'text/event-stream',
             signal: stop.signal,
@@ -227,7 +223,7 @@ export function createControlClient(
         return (await call<{ messages: MessageView[] }>('GET', `/messages${q}`)).messages;
       },
       async recent(query = {}) {
-        const q = search({ pool: query.pool, limit: limitParam(query.limit) });
+        const q = search({ pool: query.pool, limit: query.limit });
         return (await call<{ messages: MessageView[] }>('GET', `/messages/recent${q}`)).messages;
       },
     },
