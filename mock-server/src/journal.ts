@@ -228,6 +228,14 @@ export class Journal {
 }
 
 /**
+ * Whether `path` is under `/__mock/`, in any case: Express routes paths case-insensitively, so
+ * `/__MOCK/V1/…` reaches the control surface too.
+ */
+export function isControlPath(path: string): boolean {
+  return path.charCodeAt(1) === 95 && path.slice(0, 8).toLowerCase() === '/__mock/';
+}
+
+/**
  * Records every non-control request when its response finishes. `parseQuery` is the parser the
  * app gives `req.query` (`app.set('query parser', parseQuery)`): the journal keeps the raw query
  * string and parses it with the same function only when an entry is listed.
@@ -239,9 +247,8 @@ export function journalMiddleware(
 ): RequestHandler {
   return (req, res, next) => {
     const path = req.path;
-    // Express routes paths in any case, so `/__MOCK/V1/…` reaches the control surface too (and
-    // may carry its admin token): never journal it.
-    if (path.charCodeAt(1) === 95 && path.slice(0, 8).toLowerCase() === '/__mock/') {
+    // The control surface (it may carry its admin token) is never journalled.
+    if (isControlPath(path)) {
       next();
       return;
     }

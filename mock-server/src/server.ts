@@ -17,7 +17,7 @@ import type * as Persist from './persist';
 import type * as GenauthApp from './genauth/app';
 import { notFound, lastResort } from './http/fallback';
 import { lingerOnClose } from './http/linger';
-import { Journal, journalMiddleware } from './journal';
+import { isControlPath, Journal, journalMiddleware } from './journal';
 import { resolveOptions, type MockServerOptions } from './options';
 import { SeededRandom } from './random';
 import { createStore, type Store } from './store';
@@ -125,7 +125,6 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   // be theirs, so the mock answers its first control request sooner. Each sees only the requests
   // it may answer (WeChat its prefixes, neither the control surface), so no request walks the
   // routes of a router that cannot answer it.
-  const isControl = (req: Request) => req.path.startsWith('/__mock/');
   app.use(
     gate(
       (req) => isWechatPath(req.path),
@@ -135,7 +134,7 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   );
   app.use(
     gate(
-      (req) => !isControl(req),
+      (req) => !isControlPath(req.path),
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       lazyRouter(() => (require('./genauth/app') as typeof GenauthApp).genauthApp(context)),
     ),
