@@ -27,8 +27,10 @@ export function useJournalStream(onEntry: () => void): JournalStream {
     source.addEventListener('request', (event) => {
       const entry = JSON.parse((event as MessageEvent<string>).data) as JournalEntry;
       setEntries((list) => {
+        // A reconnect resumes after the last id read, so an entry that is not newer comes from a
+        // restarted mock (which follows from its start): its journal is the one to show.
         const last = list[list.length - 1];
-        if (last && last.seq >= entry.seq) return list;
+        if (last && last.seq >= entry.seq) return [entry];
         const next = [...list, entry];
         return next.length > KEPT_ENTRIES ? next.slice(-KEPT_ENTRIES) : next;
       });

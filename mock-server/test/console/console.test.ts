@@ -1,10 +1,11 @@
 /**
  * The console in real headless Chromium against a mock on a frozen clock: it shows the demo
  * users and pool, mints a code and shows its exchange in the live journal, shows an account an
- * SDK login made, lets a code expire when its clock moves, adds a fault and shows it fire, and
- * shows a verification code, with no error in the page's console.
+ * SDK login made, lets a code expire when its clock moves, adds a fault and shows it fire, shows
+ * a verification code and follows a restarted mock's journal, with no error in the page's console.
  */
 import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
 
 import { DEMO_APPID, DEMO_OPENID } from '@genauth-wxapp/fixtures';
 
@@ -200,5 +201,29 @@ describe('the web console', () => {
     await page.reload();
     await page.getByRole('tab', { name: 'Messages', selected: true }).waitFor();
     await row('Messages', phone).waitFor();
+  });
+
+  // Last: it stops the file's mock.
+  it('shows the journal of a mock restarted on its port, from its start', async () => {
+    await tab('Journal');
+    // More entries than the restarted mock will have, so the page's last id is ahead of its.
+    for (const path of ['/cgi-bin/token', '/wxa/checksession', '/sns/jscode2session'])
+      await fetch(`${url}${path}`);
+    await row('Request journal', '/sns/jscode2session').waitFor();
+    const { port } = new URL(url);
+    await mock.stop();
+    const restarted = createMockServer({ clock: fixedClock(T0) });
+    try {
+      await restarted.start(Number(port));
+      // On a new connection: the old mock closed the ones the test's fetch keeps alive.
+      await request(url).get('/wxa/getpaidunionid').expect(200);
+      await row('Request journal', '/wxa/getpaidunionid').waitFor();
+      await row('Request journal', '/sns/jscode2session').waitFor({ state: 'detached' });
+    } finally {
+      await restarted.stop();
+    }
+    // The stream the first mock cut as it stopped, and a reconnect before the second listened.
+    const gap = /ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_REFUSED/;
+    expect(errors.splice(0).filter((e) => !gap.test(e))).toEqual([]);
   });
 });
