@@ -20,6 +20,8 @@ function rssAfterGc() {
 async function main() {
   const seconds = arg('seconds', 60);
   const concurrency = arg('concurrency', 20);
+  // The end's RSS is compared with the one at 15 s.
+  if (!(seconds >= 15)) throw new Error(`--seconds must be 15 or more, not ${seconds}`);
   const setup = await startMock();
   const { mock, url, pool, app, appid, secret, headers: hdrs } = setup;
   const { bulkCreateWechatUsers, bulkCreateGenauthUsers } = setup;
