@@ -4,7 +4,7 @@ import type { Fixtures, GenauthAccountFixture, GenauthAppFixture } from '@genaut
 
 import type { MockClock } from '../clock';
 import { ExpiringSet } from '../expiring';
-import { lazyList, lazyTrees, materialize, type LazyTree } from '../lazy-json';
+import { lazyList, lazyTrees, type LazyTree } from '../lazy-json';
 import { exportSide } from '../state-io/side';
 import { trimOutbox } from './model/outbox';
 import { hashPassword, passwordLevel } from './model/passwords';
@@ -244,9 +244,4 @@ export function restoreGenauth(
       bytes: Buffer.from(u.data, 'base64'),
     });
   return state;
-}
-
-/** Plain-JSON view of the state for `GET /__mock/v1/state` (hashes only, no plaintext). */
-export function snapshotGenauth(state: GenauthState): Record<string, unknown> {
-  return materialize(genauthDocument(state)) as Record<string, unknown>;
 }
