@@ -166,8 +166,9 @@ describe('isReadOnly', () => {
   ])('%s %s: %s', (method, path, expected) => {
     expect(isReadOnly(req(method, path))).toBe(expected);
   });
-  it('counts an event stream as read-only', () => {
-    expect(isReadOnly(req('GET', '/anything', 'text/event-stream'))).toBe(true);
+  it('goes by the path, not by the answer asked for', () => {
+    expect(isReadOnly(req('GET', '/__mock/v1/requests/events', 'text/event-stream'))).toBe(true);
+    expect(isReadOnly(req('GET', '/sns/jscode2session', 'text/event-stream'))).toBe(false);
   });
 });
 
