@@ -13,6 +13,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 
 import { createControlClient } from '../client';
+import { ADMIN_TOKEN_ENV } from '../control/guard-flags';
 import type * as ServerModule from '../server';
 import { registerControlTools, type ToolTarget } from './tools';
 
@@ -133,7 +134,8 @@ export async function startMcp(argv: string[], io: McpIo): Promise<McpHandle | n
     io.err(`genauth-mock mcp: --url must be an http(s) URL, got "${url}"`);
     return 2;
   }
-  const token = values.token ?? io.env['GENAUTH_MOCK_ADMIN_TOKEN'];
+  // An empty variable is no token, as the mock itself reads it.
+  const token = values.token ?? (io.env[ADMIN_TOKEN_ENV] || undefined);
   const control = createControlClient(url, token === undefined ? {} : { token });
   const server = new McpServer(packageInfo());
   const target: ToolTarget = { control, url };

@@ -1,5 +1,7 @@
 /** `genauth-mock mcp`'s flags, in process. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -53,6 +55,33 @@ describe('genauth-mock mcp flags', () => {
     await handle.close();
     await expect(fetch(`${handle.url}/__mock/v1/clock`)).rejects.toThrow();
     expect(out()).toBe('');
+  });
+
+  it('sends --token, else a non-empty GENAUTH_MOCK_ADMIN_TOKEN, as the bearer token', async () => {
+    const seen: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.setHeader('content-type', 'application/json');
+      res.end('{"now":0,"iso":"1970-01-01T00:00:00.000Z"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const [argv, env] of [
+        [['--token', 'from-flag'], { GENAUTH_MOCK_ADMIN_TOKEN: 'from-env' }],
+        [[], { GENAUTH_MOCK_ADMIN_TOKEN: 'from-env' }],
+        [[], { GENAUTH_MOCK_ADMIN_TOKEN: '' }],
+      ] as const) {
+        const { io } = fakeIo();
+        const handle = await startMcp(['--url', url, ...argv], { ...io, env });
+        if (typeof handle === 'number') throw new Error(`exit ${handle}`);
+        await handle.control.clock.get();
+        await handle.close();
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen).toEqual(['Bearer from-flag', 'Bearer from-env', undefined]);
   });
 
   describe('--data', () => {
