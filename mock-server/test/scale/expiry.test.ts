@@ -12,12 +12,15 @@ describe('expiry frees memory on the mock clock', () => {
   const ctx = mock.context;
   const secret = () => mock.store.wechat.apps.get(DEMO_APPID)!.secret;
   const exchange = (code: string) =>
-    request(mock.app).get('/sns/jscode2session').query({
+    request(mock.url).get('/sns/jscode2session').query({
       appid: DEMO_APPID,
       secret: secret(),
       js_code: code,
       grant_type: 'authorization_code',
     });
+  // One listening server for the file: supertest would start one per request on `mock.app`.
+  beforeAll(() => mock.start(0));
+  afterAll(() => mock.stop());
   afterEach(() => {
     mock.reset();
     mock.clock.reset();
@@ -60,13 +63,13 @@ describe('expiry frees memory on the mock clock', () => {
       appid: DEMO_APPID,
       openid: mock.store.fixtures.wechat.users[0]!.openid,
     });
-    await request(mock.app)
+    await request(mock.url)
       .post('/__mock/v1/wechat/phone-number')
       .send({ appid: DEMO_APPID, openid })
       .expect(200);
     expect(mock.store.wechat.phoneCodes.size).toBe(1);
     const token = () =>
-      request(mock.app)
+      request(mock.url)
         .get('/cgi-bin/token')
         .query({ grant_type: 'client_credential', appid: DEMO_APPID, secret: secret() });
     const first = (await token()).body.access_token as string;
