@@ -1,9 +1,9 @@
 import { Router } from 'express';
 
 import { bulkJson } from './bulk-body';
-import { badField } from './errors';
 import { bodyOf } from './fields';
 import { pageQuery } from './pages';
+import { stringParam } from './query-values';
 import type { ControlApi, GenauthBulkInput } from './types';
 
 /**
@@ -21,19 +21,20 @@ export function genauthControl(api: ControlApi): Router {
   });
   router.get('/genauth/users', (req, res) => {
     const query = req.query as Record<string, unknown>;
-    const q = query['q'] as string | undefined;
+    const q = stringParam(query, 'q');
     res.json(
       api.genauth.listUsers({
-        poolId: query['poolId'] as string,
+        poolId: stringParam(query, 'poolId') as string,
         ...(q === undefined ? {} : { q }),
         ...pageQuery(query),
       }),
     );
   });
   router.get('/messages', (req, res) => {
-    const { to, pool } = req.query as Record<string, unknown>;
-    if (typeof to !== 'string') throw badField('to', 'a phone number or e-mail');
-    if (pool !== undefined && typeof pool !== 'string') throw badField('pool', 'one user pool id');
+    // The API refuses a missing or repeated `to` or `pool`, naming it.
+    const query = req.query as Record<string, unknown>;
+    const to = stringParam(query, 'to') as string;
+    const pool = stringParam(query, 'pool');
     res.json({ messages: api.messages.list({ to, ...(pool === undefined ? {} : { pool }) }) });
   });
   return router;
