@@ -276,7 +276,7 @@ const SIDE_MODULES: readonly (() => unknown)[] = [
   () => require('../wechat/encrypted-msgs'),
   () => require('../genauth/cas/tickets'),
   () => require('../genauth/model/v3-pending'),
-  () => require('../genauth/v3/envelope'),
+  () => require('../genauth/v3/request-id'),
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
 

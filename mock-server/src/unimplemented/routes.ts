@@ -6,6 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 
 import type { Context } from '../context';
+import { requestId } from '../genauth/v3/request-id';
 import { WechatError } from '../wechat/contract';
 import { sendWechatError } from '../wechat/render';
 import {
@@ -87,17 +88,6 @@ function send(res: Response, body: object, status: number): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
-}
-
-// Per GenAuth state (so `reset` restarts it, and two mocks never share one): v3 request ids.
-const v3Sequences = new WeakMap<object, { n: number }>();
-
-/** A v3 `requestId`: the mock clock's time, `f`, then this state's 501 counter (32 hex digits). */
-function requestId(ctx: Context): string {
-  let seq = v3Sequences.get(ctx.store.genauth);
-  if (!seq) v3Sequences.set(ctx.store.genauth, (seq = { n: 0 }));
-  seq.n += 1;
-  return `${ctx.clock.now().toString(16).padStart(16, '0')}f${seq.n.toString(16).padStart(15, '0')}`;
 }
 
 /** The 501 answer of each format. */

@@ -167,6 +167,20 @@ describe('v3', () => {
     });
   });
 
+  it('numbers its request ids with the v3 failures, one counter that an import resumes', async () => {
+    const mock = createMockServer();
+    const seqOf = (res: { body: { requestId: string } }) =>
+      parseInt(res.body.requestId.slice(16), 16);
+    const http = () => request(mock.app);
+    const failure = await http().post('/api/v3/signin').send({});
+    const unimplemented = await http().post('/api/v3/get-wechat-access-token').send({});
+    expect([seqOf(failure), seqOf(unimplemented)]).toEqual([1, 2]);
+    const copy = createMockServer();
+    copy.control.importState(mock.control.exportState());
+    const next = await request(copy.app).post('/api/v3/get-wechat-access-token').send({});
+    expect(seqOf(next)).toBe(3);
+  });
+
   it('answers the Douyin bind path in the v3 envelope too', async () => {
     const res = await app().post('/connections/social/douyin-miniprogram/bind').send({});
     expect(res.status).toBe(501);

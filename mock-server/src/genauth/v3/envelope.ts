@@ -7,34 +7,13 @@ import { bodyErrorBody } from '../error-body';
 import { GenauthError, MESSAGES } from '../errors';
 import { jsonBody, rest, send } from '../rest/envelope';
 import { V3Error, v3Failure, type V3Failure } from './codes';
-import { registerSide } from '../../state-io/side';
+import { requestId } from './request-id';
 
 export { jsonBody, send };
 
 /** A v3 success: `{statusCode: 200, message: '', data}` (no `data` key when undefined). */
 export function ok(res: Response, data?: unknown, message = ''): void {
   send(res, data === undefined ? { statusCode: 200, message } : { statusCode: 200, message, data });
-}
-
-const sequences = new WeakMap<object, { n: number }>();
-
-registerSide('v3RequestSeq', {
-  export: (owner) => sequences.get(owner)?.n ?? 0,
-  import: (owner, data) => {
-    sequences.set(owner, { n: data as number });
-  },
-});
-
-/**
- * A request id for a failure: the mock clock's time and a counter of the GenAuth state (so
- * `reset` restarts it), 32 hex digits; no draw from the seeded stream.
- */
-function requestId(ctx: Context): string {
-  const key = ctx.store.genauth;
-  let seq = sequences.get(key);
-  if (!seq) sequences.set(key, (seq = { n: 0 }));
-  seq.n += 1;
-  return ctx.clock.now().toString(16).padStart(16, '0') + seq.n.toString(16).padStart(16, '0');
 }
 
 /** Sends a v3 failure with its `requestId`. */
