@@ -2,7 +2,7 @@ import type { Fixtures, WechatAppFixture, WechatUserFixture } from '@genauth-wxa
 
 import type { MockClock } from '../clock';
 import { ExpiringMap } from '../expiring';
-import { lazyList, materialize, type LazyTree } from '../lazy-json';
+import { lazyList, type LazyTree } from '../lazy-json';
 import { SeededRandom, type RandomPosition } from '../random';
 import { exportSide } from '../state-io/side';
 import type { Fault } from './fault-book';
@@ -196,9 +196,4 @@ export function restoreWechat(doc: WechatImport, seed: string, clock: MockClock)
   state.rids = SeededRandom.at(`${seed}:wechat-rid`, doc.rids);
   state.faults.restore(doc.faultBook.pending, doc.faultBook.nextId);
   return state;
-}
-
-/** The whole WeChat state as plain JSON (apps with their secrets, users, sessions, codes…). */
-export function snapshotWechat(state: WechatState): Record<string, unknown> {
-  return materialize(wechatDocument(state)) as Record<string, unknown>;
 }
