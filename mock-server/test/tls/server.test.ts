@@ -135,6 +135,24 @@ describe('createMockServer({ tls: { generate: true } })', () => {
     expect(overHttps['issuer']).toBe(overHttp['issuer']);
   });
 
+  it('side by side, hands out upload URLs of the listener the upload came in on', async () => {
+    const mock = await started({ tls: { generate: true, port: 0 } });
+    const boundary = 'tls-upload-boundary';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.gif"\r\n` +
+      `Content-Type: image/gif\r\n\r\nGIF89a\x01\x00\x01\x00\x00\x00\x00;\r\n--${boundary}--\r\n`;
+    const headers = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+    const answer = await httpsRequest(
+      `${mock.httpsUrl}/api/v2/upload?folder=avatar`,
+      mock.certificate!.pem,
+      { method: 'POST', body, headers },
+    );
+    const { data } = JSON.parse(answer.body) as { data: { url: string } };
+    expect(data.url).toMatch(new RegExp(`^${mock.httpsUrl}/api/v2/upload/files/avatar/`));
+    const served = await httpsRequest(data.url, mock.certificate!.pem);
+    expect(served.status).toBe(200);
+  });
+
   it('stops at once with a client stuck in the TLS handshake', async () => {
     const mock = await started({ tls: { generate: true } });
     const { port } = new URL(mock.url);
