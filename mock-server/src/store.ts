@@ -5,19 +5,16 @@ import { demoSection } from './genauth/demo';
 import type * as GenauthStateModule from './genauth/state';
 import type { GenauthState } from './genauth/state';
 import { materialize, type LazyTree } from './lazy-json';
+import { lazyModule } from './lazy-module';
 import { SeededRandom } from './random';
 import type * as WechatStateModule from './wechat/state';
 import type { WechatState } from './wechat/state';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-let genauthModule: typeof GenauthStateModule | undefined;
 /** GenAuth's state and its model modules load when GenAuth's state is first needed. */
-const genauthState = (): typeof GenauthStateModule =>
-  (genauthModule ??= require('./genauth/state') as typeof GenauthStateModule);
-let wechatModule: typeof WechatStateModule | undefined;
+const genauthState = lazyModule(() => require('./genauth/state') as typeof GenauthStateModule);
 /** WeChat's likewise. */
-const wechatState = (): typeof WechatStateModule =>
-  (wechatModule ??= require('./wechat/state') as typeof WechatStateModule);
+const wechatState = lazyModule(() => require('./wechat/state') as typeof WechatStateModule);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** All mutable state of one mock server. */

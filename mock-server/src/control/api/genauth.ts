@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import { lazyModule } from '../lazy-module';
+import { lazyModule } from '../../lazy-module';
 import type { ControlApi } from '../types';
 import type * as Bulk from './genauth-bulk';
 import type * as Users from './genauth-users';

@@ -5,7 +5,7 @@ import type * as Payments from '../../wechat/payments';
 import type * as Plugin from '../../wechat/plugin';
 import type * as Sessions from '../../wechat/sessions';
 import { badField } from '../error';
-import { lazyModule } from '../lazy-module';
+import { lazyModule } from '../../lazy-module';
 import type { ControlApi, SessionView, WechatUserRef } from '../types';
 import { LIMITS, checkInt, checkSessionKey, checkString } from '../values';
 import type * as Users from '../wechat-users';

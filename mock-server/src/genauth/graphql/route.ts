@@ -2,6 +2,7 @@ import { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 
 import type { Context } from '../../context';
 import { asBodyError, readJson } from '../../http/body';
+import { lazyModule } from '../../lazy-module';
 import { genauthErrorBody } from '../error-body';
 import { GenauthError, MESSAGES } from '../errors';
 import type { Tenant } from '../model/tenancy';
@@ -11,14 +12,13 @@ import type * as Engine from './engine';
 import type * as Unimplemented from '../../unimplemented/graphql';
 import { recordUnknown } from '../../unimplemented/strict';
 
-let engine: typeof Engine | undefined;
 /** graphql-js and the schema load on the first GraphQL request, keeping cold start short. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadEngine = (): typeof Engine => (engine ??= require('./engine') as typeof Engine);
-let unimplemented: typeof Unimplemented | undefined;
-const loadUnimplemented = (): typeof Unimplemented =>
+const loadEngine = lazyModule(() => require('./engine') as typeof Engine);
+const loadUnimplemented = lazyModule(
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (unimplemented ??= require('../../unimplemented/graphql') as typeof Unimplemented);
+  () => require('../../unimplemented/graphql') as typeof Unimplemented,
+);
 
 /** `extensions.code` of a request that failed outside graphql-js. */
 function extensionOf(err: unknown): string {

@@ -4,11 +4,7 @@ import type { GenauthAppFixture } from '@genauth-wxapp/fixtures';
 import type * as Jose from 'jose';
 
 import { TOKEN_KEY_ID, TOKEN_PRIVATE_KEY } from '../keys';
-
-let joseModule: typeof Jose | undefined;
-/** jose, loaded on the first OIDC token operation. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jose = (): typeof Jose => (joseModule ??= require('jose') as typeof Jose);
+import { jose } from './jose';
 
 let rsKeys: { priv: KeyObject; pub: KeyObject } | undefined;
 const rs = () => {

@@ -5,6 +5,7 @@ import type * as Jose from 'jose';
 
 import type { Context } from '../../context';
 import { TOKEN_KEY_ID, TOKEN_PRIVATE_KEY } from '../keys';
+import { jose } from './jose';
 import type { PoolState, UserRecord } from './types';
 
 export { tokenExpiry } from './token-expiry';
@@ -23,11 +24,6 @@ export interface IssuedToken {
 export type TokenCheck =
   | { ok: true; token: string; userId: string; iat: number; exp: number; appId: string | null }
   | { ok: false; code: 2020 | 2206 | 2207 };
-
-let joseModule: typeof Jose | undefined;
-/** jose, loaded on the first token operation (keeps it off the cold-start path). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const jose = (): typeof Jose => (joseModule ??= require('jose') as typeof Jose);
 
 let rsPrivateKey: Promise<Jose.KeyLike> | undefined;
 const rsPrivate = (): Promise<Jose.KeyLike> =>
