@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { RequestHandler } from 'express';
@@ -91,6 +92,11 @@ export interface JournalLimits {
  * buffer capped in entries and in bytes, so recording costs O(1) however full it is.
  */
 export class Journal {
+  /**
+   * Names this journal among those of other runs (a restarted mock numbers its entries from 1
+   * again), so an event-stream id `<run>:<seq>` is never mistaken for one of another run.
+   */
+  readonly run = randomBytes(4).toString('hex');
   readonly limit: number;
   readonly maxBytes: number;
   readonly bodyLimit: number;

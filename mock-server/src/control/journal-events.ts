@@ -15,12 +15,19 @@ export const HEARTBEAT_MS = 15_000;
 export const MAX_BUFFERED = 1024 * 1024;
 
 /**
- * The `seq` to follow after: `Last-Event-ID` (an EventSource reconnecting), else `?after`, else
- * the newest.
+ * The `seq` to follow after: `Last-Event-ID` (an EventSource reconnecting: `<run>:<seq>`, from
+ * the start when `run` is another run's), else `?after`, else the newest.
  */
-function startOf(req: Request, newest: number): number {
-  const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>)['after'];
-  if (raw === undefined) return newest;
+function startOf(req: Request, newest: number, run: string): number {
+  const lastId = req.headers['last-event-id'];
+  const tagged = typeof lastId === 'string' ? /^([0-9a-f]{8}):(\d+)$/.exec(lastId) : null;
+  if (tagged) return tagged[1] === run ? checkedSeq(tagged[2]) : 0;
+  return checkedSeq(lastId ?? (req.query as Record<string, unknown>)['after'], newest);
+}
+
+/** `raw` as a journal seq (`fallback` when absent), or a 400 naming `after`. */
+function checkedSeq(raw: unknown, fallback = 0): number {
+  if (raw === undefined) return fallback;
   // Checked here, not by the follow, which would refuse it only once the stream has begun.
   const seq = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(seq)) {
@@ -50,7 +57,7 @@ export function journalEventsControl(ctx: Context, api: ControlApi): Router {
         'this is an event stream: send Accept: text/event-stream (EventSource does)',
       );
     }
-    const after = startOf(req, ctx.journal.lastSeq);
+    const after = startOf(req, ctx.journal.lastSeq, ctx.journal.run);
     if (subscribers >= MAX_SUBSCRIBERS) {
       throw new ControlError(
         503,
@@ -87,7 +94,8 @@ export function journalEventsControl(ctx: Context, api: ControlApi): Router {
     });
     const follow = async () => {
       for await (const entry of api.journal.follow({ after, signal: stop.signal })) {
-        if (!write(`id: ${entry.seq}\nevent: request\ndata: ${JSON.stringify(entry)}\n\n`)) break;
+        const id = `${ctx.journal.run}:${entry.seq}`;
+        if (!write(`id: ${id}\nevent: request\ndata: ${JSON.stringify(entry)}\n\n`)) break;
       }
     };
     follow().catch((err: unknown) =>

@@ -20,7 +20,7 @@ async function follow(url: string, query = '', headers: Record<string, string> =
   const decoder = new TextDecoder();
   let buffer = '';
   /** The next `request` event: its id and entry. */
-  async function next(): Promise<{ id: number; entry: { seq: number; path: string } }> {
+  async function next(): Promise<{ id: string; entry: { seq: number; path: string } }> {
     for (;;) {
       const end = buffer.indexOf('\n\n');
       if (end !== -1) {
@@ -32,7 +32,7 @@ async function follow(url: string, query = '', headers: Record<string, string> =
             .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
         );
         if (fields['event'] === 'request') {
-          return { id: Number(fields['id']), entry: JSON.parse(fields['data']!) };
+          return { id: fields['id']!, entry: JSON.parse(fields['data']!) };
         }
         continue;
       }
@@ -65,10 +65,10 @@ describe('GET /__mock/v1/requests/events', () => {
     expect(stream.res.headers.get('cache-control')).toBe('no-store');
     const backlog = await stream.next();
     expect(backlog.entry).toMatchObject({ path: '/cgi-bin/token', status: 200 });
-    expect(backlog.id).toBe(backlog.entry.seq);
+    expect(backlog.id).toBe(`${mock.context.journal.run}:${backlog.entry.seq}`);
     await fetch(`${url}/wxa/checksession`);
     const live = await stream.next();
-    expect(live.entry).toMatchObject({ path: '/wxa/checksession', seq: backlog.id + 1 });
+    expect(live.entry).toMatchObject({ path: '/wxa/checksession', seq: backlog.entry.seq + 1 });
     await stream.close();
   });
 
@@ -77,11 +77,17 @@ describe('GET /__mock/v1/requests/events', () => {
     const newest = mock.context.journal.lastSeq;
     const stream = await follow(url);
     await fetch(`${url}/sns/jscode2session`);
-    expect((await stream.next()).entry).toMatchObject({ seq: newest + 1 });
+    const read = await stream.next();
+    expect(read.entry).toMatchObject({ seq: newest + 1 });
     await stream.close();
     const resumed = await follow(url, '?after=0', { 'last-event-id': String(newest) });
     expect((await resumed.next()).entry).toMatchObject({ path: '/sns/jscode2session' });
     await resumed.close();
+    // As an EventSource reconnects: with the last id it read, `<run>:<seq>`.
+    await fetch(`${url}/wxa/checksession`);
+    const reconnected = await follow(url, '?after=0', { 'last-event-id': read.id });
+    expect((await reconnected.next()).entry).toMatchObject({ path: '/wxa/checksession' });
+    await reconnected.close();
   });
 
   it('follows from the start when Last-Event-ID is of an earlier run (a restarted mock)', async () => {
@@ -93,6 +99,12 @@ describe('GET /__mock/v1/requests/events', () => {
       const stream = await follow(at, '', { 'last-event-id': ahead });
       expect((await stream.next()).entry).toMatchObject({ seq: 1, path: '/cgi-bin/token' });
       await stream.close();
+      // An id of the run before, however small its seq, is not this run's place.
+      await fetch(`${at}/wxa/checksession`);
+      const earlierRun = restarted.context.journal.run === '00000000' ? '00000001' : '00000000';
+      const again = await follow(at, '', { 'last-event-id': `${earlierRun}:1` });
+      expect((await again.next()).entry).toMatchObject({ seq: 1, path: '/cgi-bin/token' });
+      await again.close();
     } finally {
       await restarted.stop();
     }

@@ -85,7 +85,7 @@ export class OperationChecks {
     return this.checker.errors(media['schema'], body);
   }
 
-  /** What is wrong with the events of a stream: each `data` by `x-event-data`, `id` its seq. */
+  /** What is wrong with the events of a stream: each `data` by `x-event-data`, `id` `<run>:<seq>`. */
   eventProblems(media: Json, text: string): string[] {
     return eventBlocks(text).flatMap((block, i) => {
       if (i === 0) return block['retry'] === undefined ? ['no retry line first'] : [];
@@ -94,7 +94,8 @@ export class OperationChecks {
       const problems = this.checker
         .errors(media['x-event-data'], data)
         .map((e) => `event ${i}: ${e}`);
-      return String(data['seq']) === block['id'] ? problems : [...problems, `event ${i}: id`];
+      const id = new RegExp(`^[0-9a-f]{8}:${String(data['seq'])}$`);
+      return id.test(block['id'] ?? '') ? problems : [...problems, `event ${i}: id`];
     });
   }
 

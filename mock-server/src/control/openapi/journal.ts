@@ -21,7 +21,7 @@ export const JOURNAL_OPERATIONS: OperationTable = {
   },
   'GET /requests/events': {
     description:
-      'Needs `Accept: text/event-stream`. A `request` event (`id` its seq) for every entry after `after` (or `Last-Event-ID`, else the newest), then for each new one as it is recorded; `: ping` comments keep it open. At most 16 followers at once.',
+      'Needs `Accept: text/event-stream`. A `request` event (`id` `<run>:<seq>`, the run naming the journal of this mock process) for every entry after `after` (or `Last-Event-ID`: the whole journal when it names another run; else the newest), then for each new one as it is recorded; `: ping` comments keep it open. At most 16 followers at once.',
     query: { after },
     ok: {
       '200': {
